@@ -1,0 +1,356 @@
+package meshos.registry;
+
+import static java.util.Objects.requireNonNull;
+
+import com.google.errorprone.annotations.concurrent.GuardedBy;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.locks.ReentrantLock;
+import meshos.api.RecoveryHandler;
+import meshos.api.RecoveryRegistry;
+
+/**
+ * A {@link RecoveryRegistry} that holds a {@link ReentrantLock} only to swap its handler array out
+ * at the start of a pass and to merge the survivors back at its end, never while a handler runs.
+ *
+ * <p>It implements every rule of {@link RecoveryRegistry}: registration order, no waiting for
+ * handlers, handlers registered during a pass run from the next pass, true counts during a pass, one
+ * pass at a time, and failure isolation. A handler that throws, returns {@code null} or returns a
+ * negative index is evicted and reported to the {@link EvictionListener} after the merge, outside
+ * the lock.
+ *
+ * <h2>Unregistering during a pass</h2>
+ *
+ * <p>{@link #unregister} marks the pass's entry as removed (a tombstone), so the merge does not
+ * bring it back. The pass reads each entry with acquire semantics just before it calls the handler:
+ * a removal made by the pass's own thread (for example by an earlier handler) is always seen; a
+ * removal made by another thread at the moment the pass reaches that very entry may race with the
+ * dispatch of the call, which then counts as "a call already running". Closing that last window
+ * would cost a full fence per handler on the hot path.
+ *
+ * <h2>Cost</h2>
+ *
+ * <p>A pass takes the lock twice regardless of the number of handlers, and none per handler unless
+ * one is evicted. In the steady state (no registrations, removals or evictions during the pass) the
+ * swap and the merge are constant-time and a pass in which no handler recovers anything allocates
+ * nothing: the two handler buffers and the slot buffer are reused.
+ *
+ * <h2>Memory consistency</h2>
+ *
+ * <p>Actions in a thread prior to {@code register(h)} happen-before {@code h.recover()} in any
+ * later pass. Everything a pass does, its handlers included, happens-before anything that follows a
+ * later acquisition of the registry (another pass, {@code register}, {@code size} ...) that
+ * observes its outcome.
+ */
+public final class LockingRecoveryRegistry implements RecoveryRegistry {
+  private static final System.Logger LOG =
+      System.getLogger(LockingRecoveryRegistry.class.getName());
+  private static final int[] NO_SLOTS = new int[0];
+  private static final int INITIAL_CAPACITY = 8;
+  private static final VarHandle ENTRY =
+      MethodHandles.arrayElementVarHandle(RecoveryHandler[].class);
+
+  private final ReentrantLock lock = new ReentrantLock();
+  private final EvictionListener listener;
+
+  /** Outside a pass: every registered handler. During a pass: those registered since it began. */
+  @GuardedBy("lock")
+  private RecoveryHandler[] registered = new RecoveryHandler[INITIAL_CAPACITY];
+
+  @GuardedBy("lock")
+  private int registeredCount;
+
+  /**
+   * During a pass: the pass's handlers, a removed entry nulled (a tombstone). Outside a pass: the
+   * spare buffer, all nulls, that becomes {@link #registered} at the next swap.
+   */
+  @GuardedBy("lock")
+  private RecoveryHandler[] running = new RecoveryHandler[INITIAL_CAPACITY];
+
+  @GuardedBy("lock")
+  private int runningCount;
+
+  /** Entries of {@link #running} that are not tombstones. */
+  @GuardedBy("lock")
+  private int runningLive;
+
+  @GuardedBy("lock")
+  private boolean passInProgress;
+
+  /** Evictions of the pass in progress, reported after its merge; null when there are none. */
+  @GuardedBy("lock")
+  private List<Eviction> evictions;
+
+  /**
+   * Collects the slots of the pass in progress. Only the thread running the pass touches it; the
+   * lock acquisitions that start and end a pass hand it from one pass to the next.
+   */
+  private int[] slotBuffer = new int[16];
+
+  /**
+   * Creates a registry that logs each eviction as one {@code WARNING} through {@link
+   * System.Logger}.
+   */
+  public LockingRecoveryRegistry() {
+    this(LockingRecoveryRegistry::logEviction);
+  }
+
+  /**
+   * Creates a registry that reports each eviction to {@code listener}, and does not log it itself.
+   *
+   * @param listener told about every evicted handler, after the pass's merge, outside the lock
+   * @throws NullPointerException if {@code listener} is null
+   */
+  public LockingRecoveryRegistry(EvictionListener listener) {
+    this.listener = requireNonNull(listener, "listener");
+  }
+
+  @Override
+  public int register(RecoveryHandler handler) {
+    requireNonNull(handler, "handler");
+    lock.lock();
+    try {
+      if (registeredCount == registered.length) {
+        registered = Arrays.copyOf(registered, grownCapacity(registered.length, registeredCount + 1));
+      }
+      registered[registeredCount++] = handler;
+      return runningLive + registeredCount;
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  @Override
+  public boolean unregister(RecoveryHandler handler) {
+    requireNonNull(handler, "handler");
+    lock.lock();
+    try {
+      if (passInProgress) {
+        RecoveryHandler[] batch = running;
+        for (int i = 0; i < runningCount; i++) {
+          if (batch[i] == handler) {
+            ENTRY.setRelease(batch, i, (RecoveryHandler) null);
+            runningLive--;
+            return true;
+          }
+        }
+      }
+      RecoveryHandler[] all = registered;
+      for (int i = 0; i < registeredCount; i++) {
+        if (all[i] == handler) {
+          System.arraycopy(all, i + 1, all, i, registeredCount - i - 1);
+          all[--registeredCount] = null;
+          return true;
+        }
+      }
+      return false;
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  @Override
+  public int size() {
+    lock.lock();
+    try {
+      return runningLive + registeredCount;
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  @Override
+  public boolean isEmpty() {
+    return size() == 0;
+  }
+
+  /**
+   * {@inheritDoc}
+   *
+   * <p>Must not be called with this registry's lock held by another pass; it never is, since the
+   * lock is private.
+   */
+  @Override
+  public int[] tryRunAll() {
+    RecoveryHandler[] batch;
+    int count;
+    lock.lock();
+    try {
+      if (passInProgress || registeredCount == 0) {
+        return NO_SLOTS;
+      }
+      batch = registered;
+      count = registeredCount;
+      registered = running;
+      registeredCount = 0;
+      running = batch;
+      runningCount = count;
+      runningLive = count;
+      passInProgress = true;
+    } finally {
+      lock.unlock();
+    }
+
+    List<Eviction> evicted = null;
+    try {
+      int found = 0;
+      for (int i = 0; i < count; i++) {
+        RecoveryHandler handler = (RecoveryHandler) ENTRY.getAcquire(batch, i);
+        if (handler == null) {
+          continue;
+        }
+        int[] slots;
+        try {
+          slots = handler.recover();
+        } catch (Throwable t) {
+          evict(batch, i, handler, t);
+          if (t instanceof VirtualMachineError fatal && !(t instanceof StackOverflowError)) {
+            throw fatal;
+          }
+          continue;
+        }
+        if (slots == null) {
+          evict(batch, i, handler, InvalidRecoveryResultException.nullResult());
+        } else if (slots.length != 0) {
+          int negativeAt = firstNegative(slots);
+          if (negativeAt >= 0) {
+            evict(batch, i, handler,
+                InvalidRecoveryResultException.negativeIndex(slots[negativeAt], negativeAt));
+          } else {
+            found = append(found, slots);
+          }
+        }
+      }
+      return found == 0 ? NO_SLOTS : Arrays.copyOf(slotBuffer, found);
+    } finally {
+      lock.lock();
+      try {
+        mergeLocked();
+        evicted = evictions;
+        evictions = null;
+      } finally {
+        lock.unlock();
+      }
+      if (evicted != null) {
+        report(evicted);
+      }
+    }
+  }
+
+  @Override
+  public String toString() {
+    return "LockingRecoveryRegistry[size=" + size() + "]";
+  }
+
+  /** Removes the pass's entry {@code index} unless it was unregistered meanwhile; records why. */
+  private void evict(RecoveryHandler[] batch, int index, RecoveryHandler handler, Throwable cause) {
+    lock.lock();
+    try {
+      if (batch[index] == handler) {
+        ENTRY.setRelease(batch, index, (RecoveryHandler) null);
+        runningLive--;
+      }
+      if (evictions == null) {
+        evictions = new ArrayList<>(2);
+      }
+      evictions.add(new Eviction(handler, cause));
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  /**
+   * Ends the pass: the survivors of {@link #running} in order, then {@link #registered}, become the
+   * registered handlers; the other buffer becomes the spare. Constant-time when nothing was
+   * registered, unregistered or evicted during the pass.
+   */
+  @GuardedBy("lock")
+  private void mergeLocked() {
+    RecoveryHandler[] merged = running;
+    int oldCount = runningCount;
+    int live = runningLive;
+    if (live != oldCount) {
+      int w = 0;
+      for (int r = 0; r < oldCount; r++) {
+        RecoveryHandler h = merged[r];
+        if (h != null) {
+          merged[w++] = h;
+        }
+      }
+    }
+    int total = live + registeredCount;
+    if (registeredCount != 0) {
+      if (merged.length < total) {
+        merged = Arrays.copyOf(merged, grownCapacity(merged.length, total));
+      }
+      System.arraycopy(registered, 0, merged, live, registeredCount);
+      Arrays.fill(registered, 0, registeredCount, null);
+    }
+    if (total < oldCount) {
+      Arrays.fill(merged, total, oldCount, null);
+    }
+    running = registered;
+    registered = merged;
+    registeredCount = total;
+    runningCount = 0;
+    runningLive = 0;
+    passInProgress = false;
+  }
+
+  private void report(List<Eviction> evicted) {
+    for (Eviction e : evicted) {
+      try {
+        listener.evicted(e.handler(), e.cause());
+      } catch (RuntimeException | Error listenerFailure) {
+        if (listenerFailure instanceof VirtualMachineError
+            && !(listenerFailure instanceof StackOverflowError)) {
+          throw listenerFailure;
+        }
+        LOG.log(System.Logger.Level.WARNING,
+            () -> "eviction listener " + listener + " failed for handler " + e.handler(),
+            listenerFailure);
+      }
+    }
+  }
+
+  private int append(int found, int[] slots) {
+    int[] buffer = slotBuffer;
+    int needed = found + slots.length;
+    if (needed > buffer.length) {
+      buffer = Arrays.copyOf(buffer, Math.max(needed, 2 * buffer.length));
+      slotBuffer = buffer;
+    }
+    System.arraycopy(slots, 0, buffer, found, slots.length);
+    return needed;
+  }
+
+  private static int firstNegative(int[] slots) {
+    for (int i = 0; i < slots.length; i++) {
+      if (slots[i] < 0) {
+        return i;
+      }
+    }
+    return -1;
+  }
+
+  private static int grownCapacity(int current, int needed) {
+    int grown = current + Math.max(current >> 1, INITIAL_CAPACITY);
+    if (grown < needed || grown < 0) {
+      grown = needed;
+    }
+    if (grown < 0) {
+      throw new OutOfMemoryError("too many recovery handlers");
+    }
+    return grown;
+  }
+
+  private static void logEviction(RecoveryHandler handler, Throwable cause) {
+    LOG.log(System.Logger.Level.WARNING, () -> "evicted recovery handler " + handler, cause);
+  }
+
+  /** A handler evicted by the pass in progress and why. */
+  private record Eviction(RecoveryHandler handler, Throwable cause) {}
+}

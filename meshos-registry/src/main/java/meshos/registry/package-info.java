@@ -1,0 +1,6 @@
+/**
+ * {@link meshos.registry.LockingRecoveryRegistry} and its {@link meshos.registry.EvictionListener}.
+ *
+ * <p>Every reference parameter must be non-null unless documented otherwise.
+ */
+package meshos.registry;
