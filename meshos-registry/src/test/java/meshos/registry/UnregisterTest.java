@@ -1,0 +1,117 @@
+package meshos.registry;
+
+import static meshos.registry.Slots.logging;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import meshos.api.RecoveryHandler;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+/** Rule 7: unregister removes the earliest registration, also during a pass, for good. */
+@Timeout(30)
+class UnregisterTest {
+  private final LockingRecoveryRegistry registry = new LockingRecoveryRegistry((h, c) -> {});
+  private final List<String> log = Slots.newLog();
+  private final ExecutorService pool = Executors.newSingleThreadExecutor();
+
+  @AfterEach
+  void shutdown() {
+    pool.shutdownNow();
+  }
+
+  @Test
+  void unregisterRemovesTheEarliestRegistrationByIdentity() {
+    RecoveryHandler dup = logging(log, "dup", 1);
+    registry.register(dup);
+    registry.register(logging(log, "mid", 2));
+    registry.register(dup);
+    RecoveryHandler equalButNotSame = logging(log, "dup", 1);
+
+    assertFalse(registry.unregister(equalButNotSame));
+    assertTrue(registry.unregister(dup));
+
+    assertArrayEquals(Slots.ints(2, 1), registry.tryRunAll());
+    assertTrue(registry.unregister(dup));
+    assertFalse(registry.unregister(dup));
+    assertEquals(1, registry.size());
+  }
+
+  @Test
+  void aHandlerUnregisteredMidPassByAnEarlierHandlerIsNotInvokedNorMergedBack() {
+    RecoveryHandler victim = logging(log, "victim", 9);
+    registry.register(() -> {
+      log.add("killer");
+      assertTrue(registry.unregister(victim));
+      return Slots.NONE;
+    });
+    registry.register(victim);
+    registry.register(logging(log, "last", 1));
+
+    assertArrayEquals(Slots.ints(1), registry.tryRunAll());
+    assertEquals(List.of("killer", "last"), log);
+    assertEquals(2, registry.size());
+
+    registry.tryRunAll();
+    assertEquals(List.of("killer", "last", "killer", "last"), log, "not resurrected");
+  }
+
+  @Test
+  void unregisterFromAnotherThreadDuringAPassIsNeverResurrected() throws Exception {
+    CountDownLatch entered = new CountDownLatch(1);
+    CountDownLatch removed = new CountDownLatch(1);
+    RecoveryHandler blocker = () -> {
+      log.add("blocker");
+      entered.countDown();
+      LockDisciplineTest.await(removed);
+      return Slots.NONE;
+    };
+    RecoveryHandler notYetRun = logging(log, "not-yet-run", 5);
+    registry.register(blocker);
+    registry.register(notYetRun);
+    Future<int[]> pass = pool.submit(registry::tryRunAll);
+    assertTrue(entered.await(10, TimeUnit.SECONDS));
+
+    assertTrue(registry.unregister(blocker), "the running handler, already dispatched");
+    assertTrue(registry.unregister(notYetRun), "a handler the pass has not reached");
+    assertEquals(0, registry.size());
+    removed.countDown();
+
+    assertArrayEquals(Slots.NONE, pass.get(10, TimeUnit.SECONDS));
+    assertEquals(List.of("blocker"), log, "the running call finished, the other never started");
+    assertTrue(registry.isEmpty());
+    registry.tryRunAll();
+    assertEquals(List.of("blocker"), log);
+  }
+
+  @Test
+  void unregisterDuringAPassPrefersThePassesRegistrationOverAMidPassOne() {
+    RecoveryHandler dup = logging(log, "dup", 1);
+    registry.register(() -> {
+      registry.register(dup); // the later registration
+      assertTrue(registry.unregister(dup)); // removes the earlier one: the pass's
+      return Slots.NONE;
+    });
+    registry.register(dup);
+
+    assertArrayEquals(Slots.NONE, registry.tryRunAll());
+    assertEquals(2, registry.size());
+    assertEquals(List.of(), log);
+  }
+
+  @Test
+  void unregisterOfAnUnknownHandlerReturnsFalseAndChangesNothing() {
+    registry.register(logging(log, "a", 1));
+    assertFalse(registry.unregister(() -> Slots.NONE));
+    assertEquals(1, registry.size());
+  }
+}
