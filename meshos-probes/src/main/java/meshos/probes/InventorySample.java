@@ -1,0 +1,16 @@
+package meshos.probes;
+
+import static java.util.Objects.requireNonNull;
+
+/**
+ * The inventory of a peer node.
+ *
+ * @param node the peer's id
+ * @param inventory what the peer reports
+ */
+public record InventorySample(long node, PeerInventory inventory) {
+  /** @throws NullPointerException if {@code inventory} is null */
+  public InventorySample {
+    requireNonNull(inventory, "inventory");
+  }
+}

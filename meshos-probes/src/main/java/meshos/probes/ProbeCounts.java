@@ -1,0 +1,25 @@
+package meshos.probes;
+
+/**
+ * The number of probes of each kind in a {@link ProbeRegistry}, read together.
+ *
+ * @param locality locality probes
+ * @param health health probes
+ * @param inventory inventory probes
+ */
+public record ProbeCounts(int locality, int health, int inventory) {
+
+  /** The number of probes of {@code kind}. */
+  public int of(ProbeKind kind) {
+    return switch (kind) {
+      case LOCALITY -> locality;
+      case HEALTH -> health;
+      case INVENTORY -> inventory;
+    };
+  }
+
+  /** All probes. */
+  public int total() {
+    return locality + health + inventory;
+  }
+}

@@ -1,0 +1,7 @@
+/**
+ * Probes polled once per tick: locality (RTT), health and peer inventory, their samples, and the
+ * {@link meshos.probes.ProbeRegistry} that polls them and isolates their failures.
+ */
+module meshos.probes {
+  exports meshos.probes;
+}
