@@ -1,0 +1,2 @@
+/** Implementation of the tick runtime; not exported. */
+package meshos.tick.internal;
