@@ -1,0 +1,38 @@
+package meshos.it;
+
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import meshos.tick.MeshOsRuntime;
+import meshos.tick.ProviderInfo;
+import meshos.tick.TickReport;
+
+/**
+ * Prints one line per provider ({@code provider <class> <module> <outcome> [<cause>]}) and one for
+ * a manual tick ({@code tick <n> slots [..]}). Exclusions come from {@code
+ * -Dmeshos.providers.exclude}.
+ */
+public final class DiscoveryMain {
+  private DiscoveryMain() {}
+
+  public static void main(String[] args) {
+    PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
+    try (MeshOsRuntime runtime =
+        MeshOsRuntime.builder().name("it").manualTicks().build().start()) {
+      for (ProviderInfo info : runtime.providers()) {
+        out.println("provider " + info.className() + " " + info.moduleName() + " "
+            + info.outcome() + info.cause().map(DiscoveryMain::describe).orElse(""));
+      }
+      TickReport report = runtime.tick();
+      out.println("tick " + report.tick() + " slots " + Arrays.toString(report.recoveredSlots()));
+    }
+  }
+
+  private static String describe(Throwable cause) {
+    StringBuilder s = new StringBuilder(" ").append(cause.getClass().getName());
+    for (Throwable t = cause.getCause(); t != null; t = t.getCause()) {
+      s.append(" <- ").append(t.getClass().getName()).append(": ").append(t.getMessage());
+    }
+    return s.toString();
+  }
+}
