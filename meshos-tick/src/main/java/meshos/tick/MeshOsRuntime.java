@@ -174,7 +174,8 @@ public final class MeshOsRuntime implements AutoCloseable {
       actions.start();
       if (discover) {
         providers = new ProviderDiscovery(excludedProviders).discover(
-            new RuntimeContext(registry, actions, name), this::registerDiscovered);
+            new RuntimeContext(registry, actions, name, this::snapshot, probes),
+            this::registerDiscovered);
       }
       if (tickThread != null) {
         schedule.start();

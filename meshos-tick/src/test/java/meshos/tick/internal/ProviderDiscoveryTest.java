@@ -30,7 +30,8 @@ class ProviderDiscoveryTest {
 
   private final LockingRecoveryRegistry registry = new LockingRecoveryRegistry();
   private final ActionQueue actions = a -> false;
-  private final RecoveryContext context = new RuntimeContext(registry, actions, "node-1");
+  private final RecoveryContext context = new RuntimeContext(registry, actions, "node-1",
+      meshos.probes.PeerSnapshot::empty, new meshos.probes.ProbeRegistry());
   private final List<String> registered = new ArrayList<>();
 
   /** Providers named to sort in a known order. */
