@@ -1,0 +1,120 @@
+package meshos.examples.demo;
+
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.Collectors;
+import meshos.api.RecoveryHandler;
+import meshos.tick.HandlerEviction;
+import meshos.tick.MeshOsRuntime;
+import meshos.tick.ProviderInfo;
+import meshos.tick.RuntimeStats;
+import meshos.tick.TickReport;
+
+/**
+ * Starts a runtime, lets discovery install the replica-recovery provider, registers two handlers
+ * programmatically (a well-behaved audit and a flaky one), runs the scripted {@link Story} and
+ * prints one line per tick and a summary.
+ *
+ * <p>Options: {@code --interval=<ms>} (default 250), {@code --ticks=<n>} (default 10), {@code
+ * --forever} (keep ticking until the process is stopped).
+ */
+public final class Demo {
+  private Demo() {}
+
+  public static void main(String[] args) throws InterruptedException {
+    PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
+    long intervalMs = option(args, "--interval=", 250);
+    long ticks = option(args, "--ticks=", 10);
+    boolean forever = Arrays.asList(args).contains("--forever");
+
+    CountDownLatch finished = new CountDownLatch(1);
+    MeshOsRuntime[] self = new MeshOsRuntime[1];
+    MeshOsRuntime runtime = MeshOsRuntime.builder()
+        .name("demo")
+        .tickInterval(Duration.ofMillis(intervalMs))
+        .addTickListener(report -> {
+          out.println(line(report));
+          if (!forever && report.tick() == ticks) {
+            self[0].close(); // on the tick thread: only requests the stop, no tick follows
+            finished.countDown();
+          }
+        })
+        .build();
+    self[0] = runtime;
+    runtime.probeRegistry().addHealthProbe(new Story());
+    AtomicLong audits = new AtomicLong();
+    runtime.recoveryRegistry().register(named("audit-handler", () -> {
+      audits.incrementAndGet();
+      return new int[0];
+    }));
+    AtomicLong flakyCalls = new AtomicLong();
+    runtime.recoveryRegistry().register(named("flaky-handler", () -> {
+      if (flakyCalls.incrementAndGet() == Story.FLAKY_THROWS) {
+        throw new IllegalStateException("flaky handler lost its connection");
+      }
+      return new int[0];
+    }));
+
+    try (runtime) {
+      runtime.start();
+      out.println("meshos demo: runtime '" + runtime.name() + "', tick every " + intervalMs
+          + " ms, " + runtime.recoveryRegistry().size() + " recovery handlers");
+      for (ProviderInfo p : runtime.providers()) {
+        out.println("provider " + p.className() + " (" + p.moduleName() + ") " + p.outcome()
+            + p.cause().map(c -> ": " + c).orElse(""));
+      }
+      if (forever) {
+        new CountDownLatch(1).await();
+      }
+      if (!finished.await(ticks * intervalMs + 30_000, TimeUnit.MILLISECONDS)) {
+        out.println("the demo timed out");
+      }
+    }
+    RuntimeStats stats = runtime.stats();
+    out.println("summary: " + stats.ticks() + " ticks, " + stats.slotsRecovered()
+        + " slot(s) recovered, " + stats.evictions() + " eviction(s), " + stats.handlerRuns()
+        + " handler runs, audit ran " + audits.get() + " times, max tick "
+        + millis(stats.maxTickDuration()) + ", state " + runtime.state());
+  }
+
+  private static String line(TickReport r) {
+    String evicted = r.evictions().isEmpty() ? "-"
+        : r.evictions().stream().map(HandlerEviction::name).collect(Collectors.joining(","));
+    String note = Story.note(r.tick());
+    return String.format("tick %2d | %8s | handlers %d | recovered %-6s | evicted %s%s",
+        r.tick(), millis(r.duration()), r.handlersRun(), Arrays.toString(r.recoveredSlots()),
+        evicted, note.isEmpty() ? "" : " | " + note);
+  }
+
+  private static String millis(Duration d) {
+    return String.format("%.3f ms", d.toNanos() / 1e6);
+  }
+
+  private static RecoveryHandler named(String name, RecoveryHandler handler) {
+    return new RecoveryHandler() {
+      @Override
+      public int[] recover() {
+        return handler.recover();
+      }
+
+      @Override
+      public String toString() {
+        return name;
+      }
+    };
+  }
+
+  private static long option(String[] args, String prefix, long fallback) {
+    for (String arg : args) {
+      if (arg.startsWith(prefix)) {
+        return Long.parseLong(arg.substring(prefix.length()));
+      }
+    }
+    return fallback;
+  }
+}

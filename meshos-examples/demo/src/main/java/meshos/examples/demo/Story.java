@@ -1,0 +1,58 @@
+package meshos.examples.demo;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
+import meshos.probes.HealthProbe;
+import meshos.probes.HealthSample;
+import meshos.probes.NodeHealth;
+
+/**
+ * The scripted cluster: a {@link HealthProbe} whose answers follow the story tick by tick. The
+ * replica group of the provider lives on nodes 1, 2, 3; node 4 is a degraded spare.
+ *
+ * <pre>
+ * tick 1-2  nodes 1-3 healthy, node 4 degraded
+ * tick 3    node 2 becomes unreachable: slot 1 unhealthy, no healthy spare
+ * tick 4    the flaky handler throws and is evicted
+ * tick 6    node 5 comes up healthy: the replica handler re-places slot 1 onto it
+ * </pre>
+ */
+final class Story implements HealthProbe {
+  static final int NODE_FAILS = 3;
+  static final int FLAKY_THROWS = 4;
+  static final int SPARE_COMES_UP = 6;
+
+  private final AtomicLong polls = new AtomicLong();
+
+  @Override
+  public List<HealthSample> poll() {
+    long tick = polls.incrementAndGet();
+    List<HealthSample> samples = new ArrayList<>();
+    samples.add(new HealthSample(1, NodeHealth.HEALTHY));
+    samples.add(new HealthSample(2, tick >= NODE_FAILS ? NodeHealth.UNREACHABLE : NodeHealth.HEALTHY));
+    samples.add(new HealthSample(3, NodeHealth.HEALTHY));
+    samples.add(new HealthSample(4, NodeHealth.DEGRADED));
+    if (tick >= SPARE_COMES_UP) {
+      samples.add(new HealthSample(5, NodeHealth.HEALTHY));
+    }
+    return samples;
+  }
+
+  /** What the script did in {@code tick}, for the demo's output. */
+  static String note(long tick) {
+    if (tick == NODE_FAILS) {
+      return "node 2 unreachable; spare 4 is degraded: slot 1 stays unhealthy";
+    } else if (tick == FLAKY_THROWS) {
+      return "the flaky handler throws";
+    } else if (tick == SPARE_COMES_UP) {
+      return "spare node 5 comes up healthy";
+    }
+    return "";
+  }
+
+  @Override
+  public String toString() {
+    return "story-health-probe";
+  }
+}

@@ -1,0 +1,51 @@
+package meshos.examples.demo;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+
+/** Runs the demo as the README does: a JVM on the module path, the provider found at start. */
+class DemoIT {
+  @Test
+  void theDemoDiscoversTheProviderRecoversASlotEvictsTheFlakyHandlerAndExitsCleanly()
+      throws Exception {
+    List<String> modulePath = new ArrayList<>();
+    modulePath.add(System.getProperty("demo.jar"));
+    try (Stream<Path> libs = Files.list(Path.of(System.getProperty("demo.libs")))) {
+      libs.map(Path::toString).filter(p -> p.endsWith(".jar")).sorted().forEach(modulePath::add);
+    }
+    Process process = new ProcessBuilder(
+        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+        "--module-path", String.join(System.getProperty("path.separator"), modulePath),
+        "--module", "meshos.examples.demo/meshos.examples.demo.Demo",
+        "--interval=20")
+        .redirectError(ProcessBuilder.Redirect.DISCARD)
+        .start();
+    String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertTrue(process.waitFor(60, TimeUnit.SECONDS), out);
+    assertEquals(0, process.exitValue(), out);
+
+    List<String> lines = out.lines().collect(Collectors.toList());
+    assertTrue(lines.contains("provider meshos.examples.replica.ReplicaRecoveryProvider"
+        + " (meshos.examples.replica) LOADED"), out);
+    assertTrue(lines.stream().anyMatch(l -> l.startsWith("tick  3 |") && l.contains("recovered []")
+        && l.contains("node 2 unreachable")), out);
+    assertTrue(lines.stream().anyMatch(l -> l.startsWith("tick  4 |")
+        && l.contains("evicted flaky-handler")), out);
+    assertTrue(lines.stream().anyMatch(l -> l.startsWith("tick  6 |")
+        && l.contains("recovered [1]")), out);
+    assertEquals(10, lines.stream().filter(l -> l.startsWith("tick ")).count(), out);
+    assertTrue(lines.get(lines.size() - 1).startsWith("summary: 10 ticks, 1 slot(s) recovered,"
+        + " 1 eviction(s)"), out);
+    assertTrue(lines.get(lines.size() - 1).endsWith("state TERMINATED"), out);
+  }
+}
