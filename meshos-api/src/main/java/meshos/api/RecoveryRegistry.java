@@ -46,9 +46,10 @@ public interface RecoveryRegistry {
   /**
    * Removes one registration of {@code handler}: the earliest, compared by identity.
    *
-   * <p>Works during a pass: once this returns {@code true}, the pass in progress does not start the
-   * handler again, no later pass runs it and the end of the pass does not bring it back. A call of
-   * the handler that was already dispatched may finish.
+   * <p>Works during a pass: once this returns {@code true}, no later pass runs the handler and the
+   * end of the pass in progress does not bring it back. In the pass in progress it is not invoked
+   * if the removal happens-before the pass reaches it, which is always the case when an earlier
+   * handler of the same pass removes it; otherwise a call already dispatched may run or finish.
    *
    * @param handler the handler to remove
    * @return {@code true} if a registration was removed, {@code false} if {@code handler} was not
