@@ -6,6 +6,7 @@ module meshos.tick {
   requires transitive meshos.api;
   requires transitive meshos.registry;
   requires transitive meshos.probes;
+  requires jdk.jfr;
   requires static com.google.errorprone.annotations;
 
   exports meshos.tick;

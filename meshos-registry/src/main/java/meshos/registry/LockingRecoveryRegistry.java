@@ -94,6 +94,14 @@ public final class LockingRecoveryRegistry implements RecoveryRegistry {
   private int[] slotBuffer = new int[16];
 
   /**
+   * The handler the pass in progress is running, for diagnostics only. Written by the pass with a
+   * plain store before each call and read racily by other threads: a reader may see a slightly
+   * stale value, never a torn one. Plain on purpose, like the entry reads: it costs the pass
+   * nothing measurable.
+   */
+  private RecoveryHandler current;
+
+  /**
    * Creates a registry that logs each eviction as one {@code WARNING} through {@link
    * System.Logger}.
    */
@@ -205,6 +213,7 @@ public final class LockingRecoveryRegistry implements RecoveryRegistry {
         if (handler == null) {
           continue;
         }
+        current = handler;
         int[] slots;
         try {
           slots = handler.recover();
@@ -229,6 +238,7 @@ public final class LockingRecoveryRegistry implements RecoveryRegistry {
       }
       return found == 0 ? NO_SLOTS : Arrays.copyOf(slotBuffer, found);
     } finally {
+      current = null;
       lock.lock();
       try {
         mergeLocked();
@@ -241,6 +251,16 @@ public final class LockingRecoveryRegistry implements RecoveryRegistry {
         report(evicted);
       }
     }
+  }
+
+  /**
+   * The handler the pass in progress is running right now, or {@code null} between handlers and
+   * passes; for diagnostics such as naming the handler that makes a tick late. May be called from
+   * any thread; the answer may be slightly stale (see the field's note), so it is a sample, not a
+   * synchronisation point.
+   */
+  public RecoveryHandler runningHandler() {
+    return current;
   }
 
   @Override

@@ -25,10 +25,13 @@ import meshos.probes.ProbeReadings;
 import meshos.probes.ProbeRegistry;
 import meshos.registry.LockingRecoveryRegistry;
 import meshos.tick.internal.BoundedActionQueue;
+import meshos.tick.internal.EvictionEvent;
 import meshos.tick.internal.ProviderDiscovery;
 import meshos.tick.internal.RuntimeContext;
 import meshos.tick.internal.Throwables;
+import meshos.tick.internal.TickEvent;
 import meshos.tick.internal.TickSchedule;
+import meshos.tick.internal.TickWatchdog;
 
 /**
  * A per-node tick runtime. Every tick it polls its probes, folds the readings into its {@link
@@ -73,9 +76,15 @@ import meshos.tick.internal.TickSchedule;
 public final class MeshOsRuntime implements AutoCloseable {
   private static final System.Logger LOG = System.getLogger(MeshOsRuntime.class.getName());
   private static final int[] NO_SLOTS = new int[0];
+  private static final long OVERRUN_LOG_PERIOD_NANOS = 60_000_000_000L;
+  private static final String POLL = "probe poll";
+  private static final String FOLD = "snapshot fold";
+  private static final String PASS = "recovery pass";
+  private static final String IDLE = "idle";
 
   private final String name;
   private final Duration tickInterval;
+  private final Duration tickBudget;
   private final Duration shutdownTimeout;
   private final boolean manual;
   private final boolean discover;
@@ -86,6 +95,21 @@ public final class MeshOsRuntime implements AutoCloseable {
   private final List<TickListener> listeners;
   private final TickSchedule schedule;
   private final Thread tickThread;
+  private final TickWatchdog watchdog;
+
+  /** What the tick in flight is doing, for the watchdog: one of the phase names above. */
+  private volatile String phase = IDLE;
+
+  private volatile List<String> lastOverrunCulprits = List.of();
+
+  @GuardedBy("tickLock")
+  private long lastOverrunLogNanos;
+
+  @GuardedBy("tickLock")
+  private long overrunLogsSuppressed;
+
+  @GuardedBy("tickLock")
+  private boolean overrunLogged;
 
   /** Serialises ticks (manual ones may come from several threads) and guards the tick's state. */
   private final ReentrantLock tickLock = new ReentrantLock();
@@ -131,6 +155,7 @@ public final class MeshOsRuntime implements AutoCloseable {
   private MeshOsRuntime(Builder b) {
     this.name = b.name;
     this.tickInterval = b.tickInterval;
+    this.tickBudget = b.tickBudget != null ? b.tickBudget : b.tickInterval;
     this.shutdownTimeout = b.shutdownTimeout;
     this.manual = b.manual;
     this.discover = b.discoverProviders;
@@ -144,6 +169,8 @@ public final class MeshOsRuntime implements AutoCloseable {
     this.actions = new BoundedActionQueue("meshos-actions-" + name, b.actionQueueCapacity);
     this.listeners = List.copyOf(b.listeners);
     this.schedule = new TickSchedule(b.missedTickPolicy, tickInterval.toNanos(), System::nanoTime);
+    this.watchdog =
+        new TickWatchdog("meshos-watchdog-" + name, tickBudget.toNanos(), this::culprit);
     if (manual) {
       this.tickThread = null;
     } else {
@@ -172,6 +199,7 @@ public final class MeshOsRuntime implements AutoCloseable {
       }
       state = RuntimeState.RUNNING;
       actions.start();
+      watchdog.start();
       if (discover) {
         providers = new ProviderDiscovery(excludedProviders).discover(
             new RuntimeContext(registry, actions, name, this::snapshot, probes),
@@ -325,7 +353,8 @@ public final class MeshOsRuntime implements AutoCloseable {
     return new RuntimeStats(ticks.get(), lateTicks.get(), handlerRuns.get(), slotsRecovered.get(),
         evictions.get(), probeFailures.get(), listenerFailures.get(), phaseFailures.get(),
         actions.run(), actions.dropped(), actions.failed(), actionsAbandoned.get(),
-        Duration.ofNanos(lastTickNanos.get()), Duration.ofNanos(maxTickNanos.get()));
+        Duration.ofNanos(lastTickNanos.get()), Duration.ofNanos(maxTickNanos.get()),
+        watchdog.overruns(), lastOverrunCulprits);
   }
 
   @Override
@@ -368,16 +397,21 @@ public final class MeshOsRuntime implements AutoCloseable {
 
   @GuardedBy("tickLock")
   private TickReport runTick(long latenessNanos) {
+    TickEvent event = new TickEvent();
+    event.begin();
     long tick = ticks.get() + 1;
     Instant startedAt = Instant.now();
     long t0 = System.nanoTime();
+    watchdog.tickStarted(tick, t0);
 
     ProbeReadings readings = ProbeReadings.none();
+    phase = POLL;
     try {
       readings = probes.poll();
     } catch (Throwable t) {
       phaseFailed("probe poll", t);
     }
+    phase = FOLD;
     try {
       snapshot = snapshot.advance(tick, readings);
     } catch (Throwable t) {
@@ -388,6 +422,7 @@ public final class MeshOsRuntime implements AutoCloseable {
     int handlers = 0;
     int[] slots = NO_SLOTS;
     tickEvictions = null;
+    phase = PASS;
     try {
       handlers = registry.size();
       slots = registry.tryRunAll();
@@ -398,8 +433,24 @@ public final class MeshOsRuntime implements AutoCloseable {
     tickEvictions = null;
 
     long nanos = System.nanoTime() - t0;
+    TickWatchdog.Verdict verdict = watchdog.tickEnded(tick, nanos);
+    phase = IDLE;
     TickReport report = new TickReport(tick, startedAt, Duration.ofNanos(nanos),
-        Duration.ofNanos(latenessNanos), handlers, slots, evicted, readings.failures());
+        Duration.ofNanos(latenessNanos), handlers, slots, evicted, readings.failures(),
+        verdict.overBudget(), verdict.culprits());
+    if (verdict.overBudget()) {
+      reportOverrun(report);
+    }
+    event.end();
+    if (event.shouldCommit()) {
+      event.runtime = name;
+      event.tick = tick;
+      event.handlersRun = handlers;
+      event.slotsRecovered = slots.length;
+      event.evictions = evicted.size();
+      event.overBudget = verdict.overBudget();
+      event.commit();
+    }
     ticks.set(tick);
     handlerRuns.addAndGet(handlers);
     slotsRecovered.addAndGet(slots.length);
@@ -418,10 +469,54 @@ public final class MeshOsRuntime implements AutoCloseable {
     return report;
   }
 
+  /** A tick exceeded its budget: remember the culprits and log, at most once a minute. */
+  @GuardedBy("tickLock")
+  private void reportOverrun(TickReport report) {
+    lastOverrunCulprits = report.overrunCulprits();
+    long now = System.nanoTime();
+    if (overrunLogged && now - lastOverrunLogNanos < OVERRUN_LOG_PERIOD_NANOS) {
+      overrunLogsSuppressed++;
+      return;
+    }
+    long suppressed = overrunLogsSuppressed;
+    overrunLogged = true;
+    lastOverrunLogNanos = now;
+    overrunLogsSuppressed = 0;
+    LOG.log(System.Logger.Level.WARNING, () -> "runtime '" + name + "': tick " + report.tick()
+        + " took " + report.duration() + ", over its budget of " + tickBudget + "; longest: "
+        + report.overrunCulprits()
+        + (suppressed == 0 ? "" : " (" + suppressed + " earlier overrun(s) not logged)"));
+  }
+
+  /** Names what the tick in flight is doing; called on the watchdog thread. */
+  private String culprit() {
+    String now = phase;
+    if (PASS.equals(now) && registry instanceof LockingRecoveryRegistry locking) {
+      RecoveryHandler handler = locking.runningHandler();
+      if (handler != null) {
+        return nameOf(handler);
+      }
+    }
+    return now;
+  }
+
+  private String nameOf(RecoveryHandler handler) {
+    String provider = handlerNames.get(handler);
+    return provider != null ? provider : String.valueOf(handler);
+  }
+
   /** The registry's eviction listener: count, log once, and add to the tick's report. */
   private void onEviction(RecoveryHandler handler, Throwable cause) {
-    String handlerName = handlerNames.getOrDefault(handler, String.valueOf(handler));
+    String handlerName = nameOf(handler);
     evictions.incrementAndGet();
+    EvictionEvent event = new EvictionEvent();
+    if (event.shouldCommit()) {
+      event.runtime = name;
+      event.handler = handlerName;
+      event.causeClass = cause.getClass().getName();
+      event.causeMessage = cause.getMessage();
+      event.commit();
+    }
     LOG.log(System.Logger.Level.WARNING, () -> "runtime '" + name
         + "': evicted recovery handler " + handlerName + " (" + cause + ")", cause);
     if (tickLock.isHeldByCurrentThread()) {
@@ -494,6 +589,7 @@ public final class MeshOsRuntime implements AutoCloseable {
     } finally {
       lifecycleLock.unlock();
     }
+    watchdog.stop();
     int abandoned = actions.close(shutdownTimeout);
     actionsAbandoned.addAndGet(abandoned);
     lifecycleLock.lock();
@@ -515,6 +611,7 @@ public final class MeshOsRuntime implements AutoCloseable {
     private String name = "meshos";
     private Duration tickInterval = Duration.ofMillis(500);
     private Duration shutdownTimeout = Duration.ofSeconds(5);
+    private Duration tickBudget;
     private MissedTickPolicy missedTickPolicy = MissedTickPolicy.DELAY;
     private boolean manual;
     private boolean discoverProviders = true;
@@ -547,6 +644,20 @@ public final class MeshOsRuntime implements AutoCloseable {
      */
     public Builder tickInterval(Duration interval) {
       this.tickInterval = positive(interval, "tickInterval");
+      return this;
+    }
+
+    /**
+     * How long a tick may take (probes, fold and recovery pass; listeners excluded) before it is
+     * reported as an overrun: {@link TickReport#overBudget()}, {@link RuntimeStats#overruns()},
+     * and a {@code WARNING} at most once a minute, naming what the tick was doing when the budget
+     * ran out (the running handler, or the phase). Handlers are never stopped. Default: the tick
+     * interval.
+     *
+     * @throws IllegalArgumentException if not positive
+     */
+    public Builder tickBudget(Duration budget) {
+      this.tickBudget = positive(budget, "tickBudget");
       return this;
     }
 

@@ -1,6 +1,7 @@
 package meshos.tick;
 
 import java.time.Duration;
+import java.util.List;
 
 /**
  * Counters of a {@link MeshOsRuntime} since it was built, read by {@link MeshOsRuntime#stats()}.
@@ -22,6 +23,9 @@ import java.time.Duration;
  * @param actionsAbandoned actions still queued when {@code close()} gave up waiting
  * @param lastTickDuration duration of the latest tick; zero before the first
  * @param maxTickDuration longest tick so far; zero before the first
+ * @param overruns ticks that took longer than the tick budget
+ * @param lastOverrunCulprits the culprits of the latest overrun (see {@link
+ *     TickReport#overrunCulprits()}); empty if there was none
  */
 public record RuntimeStats(
     long ticks,
@@ -37,4 +41,12 @@ public record RuntimeStats(
     long actionsFailed,
     long actionsAbandoned,
     Duration lastTickDuration,
-    Duration maxTickDuration) {}
+    Duration maxTickDuration,
+    long overruns,
+    List<String> lastOverrunCulprits) {
+
+  /** Copies the culprit list. */
+  public RuntimeStats {
+    lastOverrunCulprits = List.copyOf(lastOverrunCulprits);
+  }
+}

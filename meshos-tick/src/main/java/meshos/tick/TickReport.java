@@ -20,9 +20,12 @@ public final class TickReport {
   private final int[] recoveredSlots;
   private final List<HandlerEviction> evictions;
   private final List<ProbeFailure> probeFailures;
+  private final boolean overBudget;
+  private final List<String> overrunCulprits;
 
   TickReport(long tick, Instant startedAt, Duration duration, Duration lateness, int handlersRun,
-      int[] recoveredSlots, List<HandlerEviction> evictions, List<ProbeFailure> probeFailures) {
+      int[] recoveredSlots, List<HandlerEviction> evictions, List<ProbeFailure> probeFailures,
+      boolean overBudget, List<String> overrunCulprits) {
     this.tick = tick;
     this.startedAt = requireNonNull(startedAt, "startedAt");
     this.duration = requireNonNull(duration, "duration");
@@ -31,6 +34,8 @@ public final class TickReport {
     this.recoveredSlots = requireNonNull(recoveredSlots, "recoveredSlots");
     this.evictions = List.copyOf(evictions);
     this.probeFailures = List.copyOf(probeFailures);
+    this.overBudget = overBudget;
+    this.overrunCulprits = List.copyOf(overrunCulprits);
   }
 
   /** The tick's number: 1 for the first tick of a runtime. */
@@ -78,10 +83,26 @@ public final class TickReport {
     return probeFailures;
   }
 
+  /** True if the tick took longer than the runtime's tick budget. */
+  public boolean overBudget() {
+    return overBudget;
+  }
+
+  /**
+   * When {@link #overBudget()}: what the tick was doing once the budget had run out, most often
+   * seen first: handler names (provider class for a discovered handler, else {@code toString()})
+   * or a phase ({@code "probe poll"}, {@code "snapshot fold"}, {@code "recovery pass"}). Empty
+   * otherwise.
+   */
+  public List<String> overrunCulprits() {
+    return overrunCulprits;
+  }
+
   @Override
   public String toString() {
     return "TickReport{tick=" + tick + ", duration=" + duration + ", lateness=" + lateness
         + ", handlersRun=" + handlersRun + ", recoveredSlots=" + Arrays.toString(recoveredSlots)
-        + ", evictions=" + evictions.size() + ", probeFailures=" + probeFailures.size() + '}';
+        + ", evictions=" + evictions.size() + ", probeFailures=" + probeFailures.size()
+        + (overBudget ? ", overBudget, culprits=" + overrunCulprits : "") + '}';
   }
 }

@@ -19,6 +19,7 @@ import meshos.api.ActionQueue;
 public final class BoundedActionQueue implements ActionQueue {
   private static final System.Logger LOG = System.getLogger(BoundedActionQueue.class.getName());
 
+  private final String name;
   private final int capacity;
   private final ReentrantLock lock = new ReentrantLock();
   private final Condition notEmpty = lock.newCondition();
@@ -45,7 +46,8 @@ public final class BoundedActionQueue implements ActionQueue {
       throw new IllegalArgumentException("capacity must be positive: " + capacity);
     }
     this.capacity = capacity;
-    this.worker = new Thread(this::work, requireNonNull(threadName, "threadName"));
+    this.name = requireNonNull(threadName, "threadName");
+    this.worker = new Thread(this::work, name);
     this.worker.setDaemon(true);
   }
 
@@ -61,6 +63,12 @@ public final class BoundedActionQueue implements ActionQueue {
     try {
       if (closed || queue.size() >= capacity) {
         dropped.incrementAndGet();
+        ActionDroppedEvent event = new ActionDroppedEvent();
+        if (event.shouldCommit()) {
+          event.queue = name;
+          event.reason = closed ? "closed" : "full";
+          event.commit();
+        }
         return false;
       }
       queue.addLast(action);

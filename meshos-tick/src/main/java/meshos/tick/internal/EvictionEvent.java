@@ -1,0 +1,25 @@
+package meshos.tick.internal;
+
+import jdk.jfr.Category;
+import jdk.jfr.Description;
+import jdk.jfr.Label;
+import jdk.jfr.Name;
+
+/** JFR event: a recovery handler was evicted. */
+@Name("meshos.Eviction")
+@Label("meshos Handler Eviction")
+@Category("meshos")
+@Description("A recovery handler threw or returned a bad result and was removed")
+public final class EvictionEvent extends jdk.jfr.Event {
+  @Label("Runtime")
+  public String runtime;
+
+  @Label("Handler")
+  public String handler;
+
+  @Label("Cause Class")
+  public String causeClass;
+
+  @Label("Cause Message")
+  public String causeMessage;
+}

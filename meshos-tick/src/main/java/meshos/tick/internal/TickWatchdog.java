@@ -1,0 +1,161 @@
+package meshos.tick.internal;
+
+import static java.util.Objects.requireNonNull;
+
+import com.google.errorprone.annotations.concurrent.GuardedBy;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.LockSupport;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Supplier;
+
+/**
+ * Finds out who makes a tick late without costing the tick anything per handler: its own thread
+ * wakes when the tick in flight exceeds its budget and samples what the tick is doing (which
+ * handler runs, or which phase), then samples again every quarter budget until the tick ends. The
+ * tick thread only publishes the start and the end of each tick.
+ */
+public final class TickWatchdog {
+  private static final long MIN_SAMPLE_PERIOD_NANOS = 1_000_000L;
+
+  private final long budgetNanos;
+  private final long samplePeriodNanos;
+  private final Supplier<String> culprit;
+  private final Thread thread;
+  private final AtomicLong overruns = new AtomicLong();
+  private final ReentrantLock lock = new ReentrantLock();
+
+  private volatile long tickSeq;
+  /** Start of the tick in flight in {@code System.nanoTime()}; 0 when none is. */
+  private volatile long tickStart;
+
+  private volatile boolean stopped;
+
+  @GuardedBy("lock")
+  private long sampledSeq = -1;
+
+  @GuardedBy("lock")
+  private long endedSeq = -1;
+
+  @GuardedBy("lock")
+  private final Map<String, Integer> samples = new LinkedHashMap<>();
+
+  /** What one tick did against its budget. */
+  public record Verdict(boolean overBudget, List<String> culprits) {
+    static final Verdict ON_TIME = new Verdict(false, List.of());
+  }
+
+  /**
+   * @param threadName the watchdog thread's name
+   * @param budgetNanos the tick budget, positive
+   * @param culprit names what the tick in flight is doing; called on the watchdog thread
+   */
+  public TickWatchdog(String threadName, long budgetNanos, Supplier<String> culprit) {
+    if (budgetNanos <= 0) {
+      throw new IllegalArgumentException("budget must be positive: " + budgetNanos + " ns");
+    }
+    this.budgetNanos = budgetNanos;
+    this.samplePeriodNanos = Math.max(MIN_SAMPLE_PERIOD_NANOS, budgetNanos / 4);
+    this.culprit = requireNonNull(culprit, "culprit");
+    this.thread = new Thread(this::watch, requireNonNull(threadName, "threadName"));
+    this.thread.setDaemon(true);
+  }
+
+  public void start() {
+    thread.start();
+  }
+
+  /** Stops the watchdog thread (it ends within one sample period). */
+  public void stop() {
+    stopped = true;
+    LockSupport.unpark(thread);
+  }
+
+  /** Ticks that exceeded the budget, counted when first detected. */
+  public long overruns() {
+    return overruns.get();
+  }
+
+  /** Called by the tick thread when tick {@code seq} starts at {@code startNanos}. */
+  public void tickStarted(long seq, long startNanos) {
+    tickSeq = seq;
+    tickStart = startNanos;
+    LockSupport.unpark(thread);
+  }
+
+  /**
+   * Called by the tick thread when tick {@code seq} ends; returns whether it exceeded the budget and
+   * what the watchdog saw it doing, most sampled first. An overrun the watchdog did not see in time
+   * is counted here, with the culprit unknown.
+   */
+  public Verdict tickEnded(long seq, long durationNanos) {
+    tickStart = 0;
+    List<String> culprits;
+    boolean sampled;
+    lock.lock();
+    try {
+      endedSeq = seq;
+      sampled = sampledSeq == seq;
+      culprits = sampled ? byCount(samples) : List.of();
+    } finally {
+      lock.unlock();
+    }
+    if (!sampled && durationNanos <= budgetNanos) {
+      return Verdict.ON_TIME;
+    }
+    if (!sampled) {
+      overruns.incrementAndGet();
+      culprits = List.of("<not sampled: the tick ended before the watchdog woke>");
+    }
+    return new Verdict(true, culprits);
+  }
+
+  private void watch() {
+    while (!stopped) {
+      long start = tickStart;
+      long seq = tickSeq;
+      if (start == 0) {
+        LockSupport.park(this);
+        continue;
+      }
+      long early = start + budgetNanos - System.nanoTime();
+      if (early > 0) {
+        LockSupport.parkNanos(this, early);
+        continue;
+      }
+      String name;
+      try {
+        name = culprit.get();
+      } catch (RuntimeException | LinkageError | StackOverflowError e) {
+        name = "<unnamed: " + e + ">";
+      }
+      lock.lock();
+      try {
+        if (endedSeq != seq && tickSeq == seq && tickStart != 0) {
+          if (sampledSeq != seq) {
+            sampledSeq = seq;
+            samples.clear();
+            overruns.incrementAndGet();
+          }
+          samples.merge(name, 1, Integer::sum);
+        }
+      } finally {
+        lock.unlock();
+      }
+      LockSupport.parkNanos(this, samplePeriodNanos);
+    }
+  }
+
+  private static List<String> byCount(Map<String, Integer> samples) {
+    List<Map.Entry<String, Integer>> entries = new ArrayList<>(samples.entrySet());
+    entries.sort((a, b) -> Integer.compare(b.getValue(), a.getValue()));
+    List<String> names = new ArrayList<>(entries.size());
+    for (Map.Entry<String, Integer> e : entries) {
+      names.add(e.getKey());
+    }
+    return List.copyOf(names);
+  }
+}
