@@ -1,0 +1,4 @@
+/** The chaos soak run of the meshos runtime. */
+module meshos.soak {
+  requires meshos.tick;
+}
