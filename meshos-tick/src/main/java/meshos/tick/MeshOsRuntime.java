@@ -13,7 +13,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
 import java.util.concurrent.locks.ReentrantLock;
 import meshos.api.ActionQueue;
@@ -28,6 +27,7 @@ import meshos.tick.internal.BoundedActionQueue;
 import meshos.tick.internal.EvictionEvent;
 import meshos.tick.internal.ProviderDiscovery;
 import meshos.tick.internal.RuntimeContext;
+import meshos.tick.internal.RuntimeCounters;
 import meshos.tick.internal.Throwables;
 import meshos.tick.internal.TickEvent;
 import meshos.tick.internal.TickSchedule;
@@ -136,17 +136,7 @@ public final class MeshOsRuntime implements AutoCloseable {
    */
   private List<HandlerEviction> tickEvictions;
 
-  private final AtomicLong ticks = new AtomicLong();
-  private final AtomicLong lateTicks = new AtomicLong();
-  private final AtomicLong handlerRuns = new AtomicLong();
-  private final AtomicLong slotsRecovered = new AtomicLong();
-  private final AtomicLong evictions = new AtomicLong();
-  private final AtomicLong probeFailures = new AtomicLong();
-  private final AtomicLong listenerFailures = new AtomicLong();
-  private final AtomicLong phaseFailures = new AtomicLong();
-  private final AtomicLong actionsAbandoned = new AtomicLong();
-  private final AtomicLong lastTickNanos = new AtomicLong();
-  private final AtomicLong maxTickNanos = new AtomicLong();
+  private final RuntimeCounters counters = new RuntimeCounters();
 
   /** Probes that failed in the previous tick: a probe failing every tick is logged once. */
   @GuardedBy("tickLock")
@@ -350,11 +340,7 @@ public final class MeshOsRuntime implements AutoCloseable {
 
   /** The runtime's counters. */
   public RuntimeStats stats() {
-    return new RuntimeStats(ticks.get(), lateTicks.get(), handlerRuns.get(), slotsRecovered.get(),
-        evictions.get(), probeFailures.get(), listenerFailures.get(), phaseFailures.get(),
-        actions.run(), actions.dropped(), actions.failed(), actionsAbandoned.get(),
-        Duration.ofNanos(lastTickNanos.get()), Duration.ofNanos(maxTickNanos.get()),
-        watchdog.overruns(), lastOverrunCulprits);
+    return counters.toStats(actions, watchdog.overruns(), lastOverrunCulprits);
   }
 
   @Override
@@ -376,17 +362,16 @@ public final class MeshOsRuntime implements AutoCloseable {
           continue;
         }
         long started = System.nanoTime();
-        boolean late = schedule.isLate(started);
-        if (late) {
-          lateTicks.incrementAndGet();
+        if (schedule.isLate(started)) {
+          counters.lateTick();
         }
         tickLock.lock();
         try {
           runTick(Math.max(0, started - schedule.due()));
         } finally {
           tickLock.unlock();
+          schedule.tickDone(started, System.nanoTime()); // even after a failure: no busy loop
         }
-        schedule.tickDone(started, System.nanoTime());
       } catch (Throwable t) {
         phaseFailed("tick loop", t);
       }
@@ -399,13 +384,13 @@ public final class MeshOsRuntime implements AutoCloseable {
   private TickReport runTick(long latenessNanos) {
     TickEvent event = new TickEvent();
     event.begin();
-    long tick = ticks.get() + 1;
+    long tick = counters.ticks() + 1;
     Instant startedAt = Instant.now();
     long t0 = System.nanoTime();
+    phase = POLL; // before the watchdog can see the tick: no sample names "idle" mid-tick
     watchdog.tickStarted(tick, t0);
 
     ProbeReadings readings = ProbeReadings.none();
-    phase = POLL;
     try {
       readings = probes.poll();
     } catch (Throwable t) {
@@ -451,17 +436,13 @@ public final class MeshOsRuntime implements AutoCloseable {
       event.overBudget = verdict.overBudget();
       event.commit();
     }
-    ticks.set(tick);
-    handlerRuns.addAndGet(handlers);
-    slotsRecovered.addAndGet(slots.length);
-    lastTickNanos.set(nanos);
-    maxTickNanos.accumulateAndGet(nanos, Math::max);
+    counters.tickDone(tick, handlers, slots.length, nanos);
 
     for (TickListener listener : listeners) {
       try {
         listener.onTick(report);
       } catch (Throwable t) {
-        listenerFailures.incrementAndGet();
+        counters.listenerFailure();
         LOG.log(System.Logger.Level.WARNING,
             () -> "runtime '" + name + "': tick listener " + listener + " failed", t);
       }
@@ -508,7 +489,7 @@ public final class MeshOsRuntime implements AutoCloseable {
   /** The registry's eviction listener: count, log once, and add to the tick's report. */
   private void onEviction(RecoveryHandler handler, Throwable cause) {
     String handlerName = nameOf(handler);
-    evictions.incrementAndGet();
+    counters.eviction();
     EvictionEvent event = new EvictionEvent();
     if (event.shouldCommit()) {
       event.runtime = name;
@@ -538,7 +519,7 @@ public final class MeshOsRuntime implements AutoCloseable {
     }
     Set<Object> nowFailing = Collections.newSetFromMap(new IdentityHashMap<>());
     for (ProbeFailure failure : failures) {
-      probeFailures.incrementAndGet();
+      counters.probeFailure();
       nowFailing.add(failure.probe());
       if (!failingProbes.contains(failure.probe())) {
         LOG.log(System.Logger.Level.WARNING, () -> "runtime '" + name + "': " + failure.kind()
@@ -550,7 +531,7 @@ public final class MeshOsRuntime implements AutoCloseable {
   }
 
   private void phaseFailed(String phase, Throwable t) {
-    phaseFailures.incrementAndGet();
+    counters.phaseFailure();
     LOG.log(System.Logger.Level.ERROR, () -> "runtime '" + name + "': " + phase
         + " failed" + (Throwables.isFatal(t) ? " with a fatal error" : ""), t);
   }
@@ -591,7 +572,7 @@ public final class MeshOsRuntime implements AutoCloseable {
     }
     watchdog.stop();
     int abandoned = actions.close(shutdownTimeout);
-    actionsAbandoned.addAndGet(abandoned);
+    counters.actionsAbandoned(abandoned);
     lifecycleLock.lock();
     try {
       state = RuntimeState.TERMINATED;
@@ -599,7 +580,7 @@ public final class MeshOsRuntime implements AutoCloseable {
       lifecycleLock.unlock();
     }
     LOG.log(abandoned == 0 ? System.Logger.Level.INFO : System.Logger.Level.WARNING,
-        () -> "runtime '" + name + "' terminated after " + ticks.get() + " tick(s)"
+        () -> "runtime '" + name + "' terminated after " + counters.ticks() + " tick(s)"
             + (abandoned == 0 ? "" : "; " + abandoned + " queued action(s) abandoned"));
   }
 

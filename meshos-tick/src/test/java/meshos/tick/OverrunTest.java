@@ -9,6 +9,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import meshos.api.RecoveryHandler;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -16,7 +18,7 @@ import org.junit.jupiter.api.Timeout;
 
 /**
  * A tick over its budget is reported with the handler (or phase) that made it late. The slow
- * handler or probe does not sleep: it holds the tick until the watchdog has detected the overrun.
+ * handler or probe does not sleep: it holds the tick until the watchdog has sampled it.
  */
 @Timeout(30)
 class OverrunTest {
@@ -32,15 +34,35 @@ class OverrunTest {
     runtime.close();
   }
 
-  private int[] holdUntilOverrunDetected() {
-    long before = runtime.stats().overruns();
-    awaitCondition(() -> runtime.stats().overruns() > before);
-    return NONE;
+  /**
+   * A handler that holds its tick until the watchdog has sampled it three times: the watchdog
+   * names a handler by its {@code toString()}, called on the watchdog thread.
+   */
+  private static final class SlowHandler implements RecoveryHandler {
+    private final CountDownLatch sampled = new CountDownLatch(3);
+
+    @Override
+    public int[] recover() {
+      try {
+        assertTrue(sampled.await(20, TimeUnit.SECONDS), "the watchdog never sampled");
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+      return NONE;
+    }
+
+    @Override
+    public String toString() {
+      if (Thread.currentThread().getName().startsWith("meshos-watchdog-")) {
+        sampled.countDown();
+      }
+      return "slowpoke";
+    }
   }
 
   @Test
   void aTickOverItsBudgetNamesTheHandlerThatWasRunning() {
-    RecoveryHandler slow = named("slowpoke", this::holdUntilOverrunDetected);
+    RecoveryHandler slow = new SlowHandler();
     runtime.recoveryRegistry().register(named("quick-1", () -> NONE));
     runtime.recoveryRegistry().register(slow);
     runtime.recoveryRegistry().register(named("quick-2", () -> new int[] {1}));
@@ -49,22 +71,19 @@ class OverrunTest {
     TickReport report = runtime.tick();
 
     assertTrue(report.overBudget());
-    assertEquals("slowpoke", report.overrunCulprits().get(0));
+    assertTrue(report.overrunCulprits().contains("slowpoke"), report.overrunCulprits()::toString);
     assertEquals(1, report.slotsRecovered(), "the tick ran to the end");
-    assertEquals(1, runtime.stats().overruns());
-    assertEquals("slowpoke", runtime.stats().lastOverrunCulprits().get(0));
-
-    runtime.recoveryRegistry().unregister(slow);
-    TickReport next = runtime.tick();
-    assertFalse(next.overBudget());
-    assertEquals(List.of(), next.overrunCulprits());
-    assertEquals(1, runtime.stats().overruns(), "counted once per late tick");
+    assertEquals(1, runtime.stats().overruns(), "counted once for the late tick");
+    assertEquals(report.overrunCulprits(), runtime.stats().lastOverrunCulprits());
+    // Whether a later, fast tick fits a 5 ms budget depends on the machine: see
+    // onTimeTicksAreNotReported for ticks within budget.
   }
 
   @Test
   void aSlowProbeIsNamedByItsPhase() {
     runtime.probeRegistry().addHealthProbe(() -> {
-      holdUntilOverrunDetected();
+      // The phase is "probe poll" from before the watchdog sees the tick until the probe returns.
+      awaitCondition(() -> runtime.stats().overruns() > 0);
       return List.of();
     });
     runtime.start();
