@@ -3,8 +3,6 @@ package meshos.registry;
 import static java.util.Objects.requireNonNull;
 
 import com.google.errorprone.annotations.concurrent.GuardedBy;
-import java.lang.invoke.MethodHandles;
-import java.lang.invoke.VarHandle;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -53,8 +51,6 @@ public final class LockingRecoveryRegistry implements RecoveryRegistry {
       System.getLogger(LockingRecoveryRegistry.class.getName());
   private static final int[] NO_SLOTS = new int[0];
   private static final int INITIAL_CAPACITY = 8;
-  private static final VarHandle ENTRY =
-      MethodHandles.arrayElementVarHandle(RecoveryHandler[].class);
 
   private final ReentrantLock lock = new ReentrantLock();
   private final EvictionListener listener;
@@ -92,14 +88,6 @@ public final class LockingRecoveryRegistry implements RecoveryRegistry {
    * lock acquisitions that start and end a pass hand it from one pass to the next.
    */
   private int[] slotBuffer = new int[16];
-
-  /**
-   * The handler the pass in progress is running, for diagnostics only. Written by the pass with a
-   * plain store before each call and read racily by other threads: a reader may see a slightly
-   * stale value, never a torn one. Plain on purpose, like the entry reads: it costs the pass
-   * nothing measurable.
-   */
-  private RecoveryHandler current;
 
   /**
    * Creates a registry that logs each eviction as one {@code WARNING} through {@link
@@ -143,7 +131,7 @@ public final class LockingRecoveryRegistry implements RecoveryRegistry {
         RecoveryHandler[] batch = running;
         for (int i = 0; i < runningCount; i++) {
           if (batch[i] == handler) {
-            ENTRY.setRelease(batch, i, (RecoveryHandler) null);
+            batch[i] = null;
             runningLive--;
             return true;
           }
@@ -213,7 +201,6 @@ public final class LockingRecoveryRegistry implements RecoveryRegistry {
         if (handler == null) {
           continue;
         }
-        current = handler;
         int[] slots;
         try {
           slots = handler.recover();
@@ -238,7 +225,6 @@ public final class LockingRecoveryRegistry implements RecoveryRegistry {
       }
       return found == 0 ? NO_SLOTS : Arrays.copyOf(slotBuffer, found);
     } finally {
-      current = null;
       lock.lock();
       try {
         mergeLocked();
@@ -253,16 +239,6 @@ public final class LockingRecoveryRegistry implements RecoveryRegistry {
     }
   }
 
-  /**
-   * The handler the pass in progress is running right now, or {@code null} between handlers and
-   * passes; for diagnostics such as naming the handler that makes a tick late. May be called from
-   * any thread; the answer may be slightly stale (see the field's note), so it is a sample, not a
-   * synchronisation point.
-   */
-  public RecoveryHandler runningHandler() {
-    return current;
-  }
-
   @Override
   public String toString() {
     return "LockingRecoveryRegistry[size=" + size() + "]";
@@ -273,7 +249,7 @@ public final class LockingRecoveryRegistry implements RecoveryRegistry {
     lock.lock();
     try {
       if (batch[index] == handler) {
-        ENTRY.setRelease(batch, index, (RecoveryHandler) null);
+        batch[index] = null;
         runningLive--;
       }
       if (evictions == null) {

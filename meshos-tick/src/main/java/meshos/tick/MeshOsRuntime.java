@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
+import java.util.function.Consumer;
 import java.util.concurrent.locks.ReentrantLock;
 import meshos.api.ActionQueue;
 import meshos.api.RecoveryHandler;
@@ -100,6 +101,9 @@ public final class MeshOsRuntime implements AutoCloseable {
   /** What the tick in flight is doing, for the watchdog: one of the phase names above. */
   private volatile String phase = IDLE;
 
+  /** The thread running the tick in flight (the tick thread, or the caller of tick()). */
+  private volatile Thread tickingThread;
+
   private volatile List<String> lastOverrunCulprits = List.of();
 
   @GuardedBy("tickLock")
@@ -159,8 +163,8 @@ public final class MeshOsRuntime implements AutoCloseable {
     this.actions = new BoundedActionQueue("meshos-actions-" + name, b.actionQueueCapacity);
     this.listeners = List.copyOf(b.listeners);
     this.schedule = new TickSchedule(b.missedTickPolicy, tickInterval.toNanos(), System::nanoTime);
-    this.watchdog =
-        new TickWatchdog("meshos-watchdog-" + name, tickBudget.toNanos(), this::culprit);
+    this.watchdog = new TickWatchdog("meshos-watchdog-" + name, tickBudget.toNanos(),
+        this::culprit, b.watchdogSamples);
     if (manual) {
       this.tickThread = null;
     } else {
@@ -388,6 +392,7 @@ public final class MeshOsRuntime implements AutoCloseable {
     Instant startedAt = Instant.now();
     long t0 = System.nanoTime();
     phase = POLL; // before the watchdog can see the tick: no sample names "idle" mid-tick
+    tickingThread = Thread.currentThread();
     watchdog.tickStarted(tick, t0);
 
     ProbeReadings readings = ProbeReadings.none();
@@ -420,6 +425,7 @@ public final class MeshOsRuntime implements AutoCloseable {
     long nanos = System.nanoTime() - t0;
     TickWatchdog.Verdict verdict = watchdog.tickEnded(tick, nanos);
     phase = IDLE;
+    tickingThread = null;
     TickReport report = new TickReport(tick, startedAt, Duration.ofNanos(nanos),
         Duration.ofNanos(latenessNanos), handlers, slots, evicted, readings.failures(),
         verdict.overBudget(), verdict.culprits());
@@ -469,16 +475,40 @@ public final class MeshOsRuntime implements AutoCloseable {
         + (suppressed == 0 ? "" : " (" + suppressed + " earlier overrun(s) not logged)"));
   }
 
-  /** Names what the tick in flight is doing; called on the watchdog thread. */
+  /**
+   * Names what the tick in flight is doing; called on the watchdog thread, only once a tick is over
+   * budget. During the pass it reads the tick thread's stack: the frame called by the registry's
+   * {@code tryRunAll} is the running handler. This costs the pass nothing (no per-handler store),
+   * and a sample only when a tick is already late.
+   */
   private String culprit() {
     String now = phase;
-    if (PASS.equals(now) && registry instanceof LockingRecoveryRegistry locking) {
-      RecoveryHandler handler = locking.runningHandler();
-      if (handler != null) {
-        return nameOf(handler);
+    Thread thread = tickingThread;
+    if (!PASS.equals(now) || thread == null) {
+      return now;
+    }
+    StackTraceElement[] stack = thread.getStackTrace();
+    String registryClass = registry.getClass().getName();
+    for (int i = 1; i < stack.length; i++) {
+      if (stack[i].getClassName().equals(registryClass)
+          && stack[i].getMethodName().equals("tryRunAll")) {
+        return handlerName(stack[i - 1]);
       }
     }
     return now;
+  }
+
+  /** A discovered handler by its provider's class name, any other by its code location. */
+  private String handlerName(StackTraceElement frame) {
+    String code = frame.getClassName();
+    synchronized (handlerNames) {
+      for (Map.Entry<RecoveryHandler, String> e : handlerNames.entrySet()) {
+        if (e.getKey().getClass().getName().equals(code)) {
+          return e.getValue();
+        }
+      }
+    }
+    return code + "." + frame.getMethodName();
   }
 
   private String nameOf(RecoveryHandler handler) {
@@ -593,6 +623,7 @@ public final class MeshOsRuntime implements AutoCloseable {
     private Duration tickInterval = Duration.ofMillis(500);
     private Duration shutdownTimeout = Duration.ofSeconds(5);
     private Duration tickBudget;
+    private Consumer<String> watchdogSamples = name -> { };
     private MissedTickPolicy missedTickPolicy = MissedTickPolicy.DELAY;
     private boolean manual;
     private boolean discoverProviders = true;
@@ -632,13 +663,20 @@ public final class MeshOsRuntime implements AutoCloseable {
      * How long a tick may take (probes, fold and recovery pass; listeners excluded) before it is
      * reported as an overrun: {@link TickReport#overBudget()}, {@link RuntimeStats#overruns()},
      * and a {@code WARNING} at most once a minute, naming what the tick was doing when the budget
-     * ran out (the running handler, or the phase). Handlers are never stopped. Default: the tick
+     * ran out: the running handler (its provider's class name for a discovered handler, else the
+     * class and method of its code) or the phase. Handlers are never stopped. Default: the tick
      * interval.
      *
      * @throws IllegalArgumentException if not positive
      */
     public Builder tickBudget(Duration budget) {
       this.tickBudget = positive(budget, "tickBudget");
+      return this;
+    }
+
+    /** Test seam (package-private): sees every culprit the watchdog samples, on its thread. */
+    Builder watchdogSamples(Consumer<String> samples) {
+      this.watchdogSamples = requireNonNull(samples, "samples");
       return this;
     }
 

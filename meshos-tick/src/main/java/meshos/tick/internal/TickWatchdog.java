@@ -10,13 +10,14 @@ import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 /**
  * Finds out who makes a tick late without costing the tick anything per handler: its own thread
  * wakes when the tick in flight exceeds its budget and samples what the tick is doing (which
  * handler runs, or which phase), then samples again every quarter budget until the tick ends. The
- * tick thread only publishes the start and the end of each tick.
+ * tick thread only publishes the start and the end of each tick (one unpark per tick).
  */
 public final class TickWatchdog {
   private static final long MIN_SAMPLE_PERIOD_NANOS = 1_000_000L;
@@ -24,6 +25,7 @@ public final class TickWatchdog {
   private final long budgetNanos;
   private final long samplePeriodNanos;
   private final Supplier<String> culprit;
+  private final Consumer<String> sampled;
   private final Thread thread;
   private final AtomicLong overruns = new AtomicLong();
   private final ReentrantLock lock = new ReentrantLock();
@@ -52,14 +54,17 @@ public final class TickWatchdog {
    * @param threadName the watchdog thread's name
    * @param budgetNanos the tick budget, positive
    * @param culprit names what the tick in flight is doing; called on the watchdog thread
+   * @param sampled told every name sampled, on the watchdog thread (a test seam)
    */
-  public TickWatchdog(String threadName, long budgetNanos, Supplier<String> culprit) {
+  public TickWatchdog(String threadName, long budgetNanos, Supplier<String> culprit,
+      Consumer<String> sampled) {
     if (budgetNanos <= 0) {
       throw new IllegalArgumentException("budget must be positive: " + budgetNanos + " ns");
     }
     this.budgetNanos = budgetNanos;
     this.samplePeriodNanos = Math.max(MIN_SAMPLE_PERIOD_NANOS, budgetNanos / 4);
     this.culprit = requireNonNull(culprit, "culprit");
+    this.sampled = requireNonNull(sampled, "sampled");
     this.thread = new Thread(this::watch, requireNonNull(threadName, "threadName"));
     this.thread.setDaemon(true);
   }
@@ -144,6 +149,11 @@ public final class TickWatchdog {
         }
       } finally {
         lock.unlock();
+      }
+      try {
+        sampled.accept(name);
+      } catch (RuntimeException e) {
+        // a test seam only; it must never stop the watchdog
       }
       LockSupport.parkNanos(this, samplePeriodNanos);
     }

@@ -25,7 +25,7 @@ class TickWatchdogTest {
       latch.countDown();
     }
     return now;
-  });
+  }, name -> { });
 
   @AfterEach
   void stop() {
