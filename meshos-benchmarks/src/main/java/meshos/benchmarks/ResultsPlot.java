@@ -76,8 +76,8 @@ public final class ResultsPlot {
   private static void drawPanel(Graphics2D g, int x0, int classes, List<Point> points,
       double logMin, double logMax) {
     int left = x0 + MARGIN;
-    int right = x0 + PANEL_W - 20;
-    int top = 40;
+    int right = x0 + PANEL_W - 36;
+    int top = 64;
     int bottom = PANEL_H - MARGIN;
     g.setColor(Color.BLACK);
     g.setFont(new Font(Font.SANS_SERIF, Font.BOLD, 14));
@@ -106,7 +106,7 @@ public final class ResultsPlot {
         lines.computeIfAbsent(p.impl(), k -> new TreeMap<>()).put(p.handlers(), p.nsPerHandler());
       }
     }
-    int legendY = top + 16;
+    int legendX = left;
     for (Map.Entry<String, TreeMap<Integer, Double>> line : lines.entrySet()) {
       Color color = COLORS.getOrDefault(line.getKey(), Color.GRAY);
       g.setColor(color);
@@ -123,10 +123,10 @@ public final class ResultsPlot {
         px = x;
         py = y;
       }
-      g.drawLine(right - 130, legendY - 4, right - 110, legendY - 4);
+      g.drawLine(legendX, 44, legendX + 20, 44);
       g.setColor(Color.BLACK);
-      g.drawString(line.getKey(), right - 104, legendY);
-      legendY += 16;
+      g.drawString(line.getKey(), legendX + 24, 48);
+      legendX += 110;
     }
   }
 
