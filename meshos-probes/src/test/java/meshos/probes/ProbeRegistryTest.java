@@ -204,22 +204,16 @@ class ProbeRegistryTest {
       CyclicBarrier start = new CyclicBarrier(3);
       int perThread = 2_000;
       List<Future<?>> futures = new ArrayList<>();
-      futures.add(pool.submit(() -> {
-        start.await();
-        for (int i = 0; i < perThread; i++) {
-          registry.addLocalityProbe(List::of);
-          registry.addHealthProbe(List::of);
-        }
-        return null;
-      }));
-      futures.add(pool.submit(() -> {
-        start.await();
-        for (int i = 0; i < perThread; i++) {
-          registry.addLocalityProbe(List::of);
-          registry.addHealthProbe(List::of);
-        }
-        return null;
-      }));
+      for (int writer = 0; writer < 2; writer++) {
+        futures.add(pool.submit(() -> {
+          start.await();
+          for (int i = 0; i < perThread; i++) {
+            registry.addLocalityProbe(List::of);
+            registry.addHealthProbe(List::of);
+          }
+          return null;
+        }));
+      }
       Future<Integer> reader = pool.submit(() -> {
         start.await();
         int inconsistent = 0;
