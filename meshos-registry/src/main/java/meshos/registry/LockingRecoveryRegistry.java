@@ -193,49 +193,62 @@ public final class LockingRecoveryRegistry implements RecoveryRegistry {
       lock.unlock();
     }
 
-    List<Eviction> evicted = null;
     try {
-      int found = 0;
-      for (int i = 0; i < count; i++) {
-        RecoveryHandler handler = batch[i]; // plain load: see "Unregistering during a pass"
-        if (handler == null) {
-          continue;
-        }
-        int[] slots;
-        try {
-          slots = handler.recover();
-        } catch (Throwable t) {
-          evict(batch, i, handler, t);
-          if (t instanceof VirtualMachineError fatal && !(t instanceof StackOverflowError)) {
-            throw fatal;
-          }
-          continue;
-        }
-        if (slots == null) {
-          evict(batch, i, handler, InvalidRecoveryResultException.nullResult());
-        } else if (slots.length != 0) {
-          int negativeAt = firstNegative(slots);
-          if (negativeAt >= 0) {
-            evict(batch, i, handler,
-                InvalidRecoveryResultException.negativeIndex(slots[negativeAt], negativeAt));
-          } else {
-            found = append(found, slots);
-          }
-        }
-      }
-      return found == 0 ? NO_SLOTS : Arrays.copyOf(slotBuffer, found);
+      return runPass(batch, count);
     } finally {
-      lock.lock();
+      endPass();
+    }
+  }
+
+  /**
+   * Runs the handlers of the pass, outside the lock. Kept apart from the swap and the merge so that
+   * the JIT compiles this loop as a small unit of its own.
+   */
+  private int[] runPass(RecoveryHandler[] batch, int count) {
+    int found = 0;
+    for (int i = 0; i < count; i++) {
+      RecoveryHandler handler = batch[i]; // plain load: see "Unregistering during a pass"
+      if (handler == null) {
+        continue;
+      }
+      int[] slots;
       try {
-        mergeLocked();
-        evicted = evictions;
-        evictions = null;
-      } finally {
-        lock.unlock();
+        slots = handler.recover();
+      } catch (Throwable t) {
+        evict(batch, i, handler, t);
+        if (t instanceof VirtualMachineError fatal && !(t instanceof StackOverflowError)) {
+          throw fatal;
+        }
+        continue;
       }
-      if (evicted != null) {
-        report(evicted);
+      if (slots == null) {
+        evict(batch, i, handler, InvalidRecoveryResultException.nullResult());
+      } else if (slots.length != 0) {
+        int negativeAt = firstNegative(slots);
+        if (negativeAt >= 0) {
+          evict(batch, i, handler,
+              InvalidRecoveryResultException.negativeIndex(slots[negativeAt], negativeAt));
+        } else {
+          found = append(found, slots);
+        }
       }
+    }
+    return found == 0 ? NO_SLOTS : Arrays.copyOf(slotBuffer, found);
+  }
+
+  /** Merges the survivors back, then reports the pass's evictions outside the lock. */
+  private void endPass() {
+    List<Eviction> evicted;
+    lock.lock();
+    try {
+      mergeLocked();
+      evicted = evictions;
+      evictions = null;
+    } finally {
+      lock.unlock();
+    }
+    if (evicted != null) {
+      report(evicted);
     }
   }
 
