@@ -477,8 +477,8 @@ public final class MeshOsRuntime implements AutoCloseable {
 
   /**
    * Names what the tick in flight is doing; called on the watchdog thread, only once a tick is over
-   * budget. During the pass it reads the tick thread's stack: the frame called by the registry's
-   * {@code tryRunAll} is the running handler. This costs the pass nothing (no per-handler store),
+   * budget. During the pass it reads the tick thread's stack: the first frame below the
+   * registry's {@code tryRunAll} that is not the registry's own is the running handler. This costs the pass nothing (no per-handler store),
    * and a sample only when a tick is already late.
    */
   private String culprit() {
@@ -492,7 +492,13 @@ public final class MeshOsRuntime implements AutoCloseable {
     for (int i = 1; i < stack.length; i++) {
       if (stack[i].getClassName().equals(registryClass)
           && stack[i].getMethodName().equals("tryRunAll")) {
-        return handlerName(stack[i - 1]);
+        // Below tryRunAll, skip the registry's own frames (its pass loop): the next one is the
+        // handler. A handler calling back into the registry sits below its own frame, not here.
+        int j = i - 1;
+        while (j > 0 && stack[j].getClassName().equals(registryClass)) {
+          j--;
+        }
+        return stack[j].getClassName().equals(registryClass) ? now : handlerName(stack[j]);
       }
     }
     return now;

@@ -65,7 +65,7 @@ class OverrunTest {
     TickReport report = runtime.tick();
 
     assertTrue(report.overBudget());
-    // Named by its code: the frame that the registry's tryRunAll called. (Which culprit ranks
+    // Named by its code: the first frame below the registry's pass. (Which culprit ranks
     // first depends on how the machine stalled; TickWatchdogTest checks the ranking.)
     assertTrue(report.overrunCulprits().contains(SlowHandler.class.getName() + ".recover"),
         report.overrunCulprits()::toString);
