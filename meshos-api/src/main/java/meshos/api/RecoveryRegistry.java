@@ -38,8 +38,6 @@ public interface RecoveryRegistry {
    * @param handler the handler to add; the same instance may be added again
    * @return the number of registered handlers after the insert (rule 4)
    * @throws NullPointerException if {@code handler} is null
-   * @throws IllegalStateException if the registry no longer accepts handlers (for example its
-   *     runtime was closed); nothing is registered then
    */
   int register(RecoveryHandler handler);
 

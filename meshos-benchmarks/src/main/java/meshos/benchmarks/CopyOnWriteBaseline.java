@@ -41,13 +41,7 @@ final class CopyOnWriteBaseline implements RecoveryRegistry {
     List<RecoveryHandler> failed = null;
     for (RecoveryHandler handler : handlers) {
       try {
-        int[] recovered = handler.recover();
-        if (recovered.length != 0) {
-          if (slots == null) {
-            slots = new Slots();
-          }
-          slots.add(recovered);
-        }
+        slots = Slots.add(slots, handler.recover());
       } catch (RuntimeException | Error e) {
         if (failed == null) {
           failed = new ArrayList<>();
@@ -59,6 +53,6 @@ final class CopyOnWriteBaseline implements RecoveryRegistry {
       List<RecoveryHandler> evict = failed;
       handlers.removeIf(h -> evict.stream().anyMatch(f -> f == h));
     }
-    return slots == null ? Slots.NONE : slots.result();
+    return Slots.result(slots);
   }
 }

@@ -60,18 +60,12 @@ final class LockHeldBaseline implements RecoveryRegistry {
       for (Iterator<RecoveryHandler> it = handlers.iterator(); it.hasNext(); ) {
         RecoveryHandler handler = it.next();
         try {
-          int[] recovered = handler.recover();
-          if (recovered.length != 0) {
-            if (slots == null) {
-              slots = new Slots();
-            }
-            slots.add(recovered);
-          }
+          slots = Slots.add(slots, handler.recover());
         } catch (RuntimeException | Error e) {
           it.remove();
         }
       }
-      return slots == null ? Slots.NONE : slots.result();
+      return Slots.result(slots);
     } finally {
       lock.unlock();
     }

@@ -38,14 +38,8 @@ final class PlainLoopBaseline implements RecoveryRegistry {
   public int[] tryRunAll() {
     Slots slots = null;
     for (RecoveryHandler handler : handlers) {
-      int[] recovered = handler.recover();
-      if (recovered.length != 0) {
-        if (slots == null) {
-          slots = new Slots();
-        }
-        slots.add(recovered);
-      }
+      slots = Slots.add(slots, handler.recover());
     }
-    return slots == null ? Slots.NONE : slots.result();
+    return Slots.result(slots);
   }
 }

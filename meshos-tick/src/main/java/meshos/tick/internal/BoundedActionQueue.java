@@ -95,7 +95,7 @@ public final class BoundedActionQueue implements ActionQueue {
   }
 
   /** True if called on the worker thread. */
-  public boolean isWorkerThread() {
+  private boolean isWorkerThread() {
     return Thread.currentThread() == worker;
   }
 
