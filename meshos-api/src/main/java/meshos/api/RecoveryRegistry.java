@@ -44,10 +44,10 @@ public interface RecoveryRegistry {
   /**
    * Removes one registration of {@code handler}: the earliest, compared by identity.
    *
-   * <p>Works during a pass: once this returns {@code true}, no later pass runs the handler and the
-   * end of the pass in progress does not bring it back. In the pass in progress it is not invoked
-   * if the removal happens-before the pass reaches it, which is always the case when an earlier
-   * handler of the same pass removes it; otherwise a call already dispatched may run or finish.
+   * <p>Works during a pass, from any thread or from inside a handler: once this returns {@code
+   * true}, the handler is not invoked again, neither later in the pass in progress nor by a later
+   * pass, and the end of the pass does not bring it back. A call that had already started may
+   * finish.
    *
    * @param handler the handler to remove
    * @return {@code true} if a registration was removed, {@code false} if {@code handler} was not

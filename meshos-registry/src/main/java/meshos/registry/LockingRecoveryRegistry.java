@@ -23,21 +23,20 @@ import meshos.api.RecoveryRegistry;
  * <h2>Unregistering during a pass</h2>
  *
  * <p>{@link #unregister} marks the pass's entry as removed (a tombstone), so the merge does not
- * bring it back and no later pass runs it. A removal made on the pass's own thread (for example by
- * an earlier handler of the same pass) is always seen: the handler is not invoked. A removal made
- * by another thread takes effect for the pass in progress when the removal happens-before the
- * pass reads the entry (for example when the pass is blocked in an earlier handler that the
- * removing thread releases); otherwise the pass may already have read the entry, and that one call
- * counts as "a call already running". The pass reads entries with plain loads on purpose: making
- * every read an acquire (or opaque) read stops the JIT from unrolling the loop and made a pass of
- * 4096 trivial handlers about 5 times slower in {@code PassBenchmark}.
+ * bring it back and no later pass runs it, and the pass in progress does not invoke it once {@code
+ * unregister} has returned {@code true}, whichever thread removed it; a call that had already
+ * started may finish. The pass reads its entries with plain loads and checks one volatile removal
+ * counter before each call: a removal made by another thread bumps that counter after writing its
+ * tombstone, so a pass that sees the new count re-reads the entry and finds the tombstone. (Reading
+ * every entry with an acquire load instead costs more: the JIT then checks each entry's type twice.)
  *
  * <h2>Cost</h2>
  *
  * <p>A pass takes the lock twice regardless of the number of handlers, and none per handler unless
- * one is evicted. In the steady state (no registrations, removals or evictions during the pass) the
- * swap and the merge are constant-time and a pass in which no handler recovers anything allocates
- * nothing: the two handler buffers and the slot buffer are reused.
+ * one is evicted; per handler it adds a null check and one volatile read to the call. In the steady
+ * state (no registrations, removals or evictions during the pass) the swap and the merge are
+ * constant-time and a pass in which no handler recovers anything allocates nothing: the two
+ * handler buffers and the slot buffer are reused.
  *
  * <h2>Memory consistency</h2>
  *
@@ -78,6 +77,16 @@ public final class LockingRecoveryRegistry implements RecoveryRegistry {
 
   @GuardedBy("lock")
   private boolean passInProgress;
+
+  /** Tombstones written into {@link #running} by {@link #unregister}; only ever grows. */
+  @GuardedBy("lock")
+  private int removalCount;
+
+  /**
+   * {@link #removalCount}, published after each tombstone: the pass reads it before every call, so
+   * that a removal made by another thread is seen before the removed handler would be invoked.
+   */
+  private volatile int removals;
 
   /** Evictions of the pass in progress, reported after its merge; null when there are none. */
   @GuardedBy("lock")
@@ -133,6 +142,7 @@ public final class LockingRecoveryRegistry implements RecoveryRegistry {
           if (batch[i] == handler) {
             batch[i] = null;
             runningLive--;
+            removals = ++removalCount;
             return true;
           }
         }
@@ -206,10 +216,19 @@ public final class LockingRecoveryRegistry implements RecoveryRegistry {
    */
   private int[] runPass(RecoveryHandler[] batch, int count) {
     int found = 0;
+    int seenRemovals = removals;
     for (int i = 0; i < count; i++) {
-      RecoveryHandler handler = batch[i]; // plain load: see "Unregistering during a pass"
+      RecoveryHandler handler = batch[i];
       if (handler == null) {
         continue;
+      }
+      int removed = removals; // volatile: see "Unregistering during a pass"
+      if (removed != seenRemovals) {
+        seenRemovals = removed;
+        handler = batch[i]; // the removal that changed the count happens-before this read
+        if (handler == null) {
+          continue;
+        }
       }
       int[] slots;
       try {
