@@ -3,5 +3,7 @@
  * {@link meshos.probes.ProbeRegistry} that polls them and isolates their failures.
  */
 module meshos.probes {
+  requires static transitive org.jspecify;
+
   exports meshos.probes;
 }

@@ -4,4 +4,7 @@
  * <p>Unless a method says otherwise, every reference parameter of every type in this package must
  * be non-null; passing {@code null} throws {@link NullPointerException} naming the parameter.
  */
+@NullMarked
 package meshos.api;
+
+import org.jspecify.annotations.NullMarked;

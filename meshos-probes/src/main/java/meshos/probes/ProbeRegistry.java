@@ -9,6 +9,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.locks.ReentrantLock;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The probes of one runtime, polled together once per tick by {@link #poll()}.
@@ -133,7 +134,7 @@ public final class ProbeRegistry {
 
   /** Polls one probe; null (and a failure recorded) if it failed or returned bad samples. */
   @SuppressWarnings("unchecked")
-  private static <S> List<S> call(ProbeKind kind, Object probe, List<ProbeFailure> failures) {
+  private static <S> @Nullable List<S> call(ProbeKind kind, Object probe, List<ProbeFailure> failures) {
     List<?> samples;
     try {
       samples = switch (kind) {

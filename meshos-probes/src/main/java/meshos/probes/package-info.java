@@ -19,4 +19,7 @@
  *       next time, and reported as a {@link meshos.probes.ProbeFailure}.
  * </ul>
  */
+@NullMarked
 package meshos.probes;
+
+import org.jspecify.annotations.NullMarked;

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.concurrent.locks.ReentrantLock;
 import meshos.api.RecoveryHandler;
 import meshos.api.RecoveryRegistry;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A {@link RecoveryRegistry} that holds a {@link ReentrantLock} only to swap its handler array out
@@ -90,7 +91,7 @@ public final class LockingRecoveryRegistry implements RecoveryRegistry {
 
   /** Evictions of the pass in progress, reported after its merge; null when there are none. */
   @GuardedBy("lock")
-  private List<Eviction> evictions;
+  private @Nullable List<Eviction> evictions;
 
   /**
    * Collects the slots of the pass in progress. Only the thread running the pass touches it; the
@@ -257,7 +258,7 @@ public final class LockingRecoveryRegistry implements RecoveryRegistry {
 
   /** Merges the survivors back, then reports the pass's evictions outside the lock. */
   private void endPass() {
-    List<Eviction> evicted;
+    @Nullable List<Eviction> evicted;
     lock.lock();
     try {
       mergeLocked();

@@ -3,4 +3,7 @@
  *
  * <p>Every reference parameter must be non-null unless documented otherwise.
  */
+@NullMarked
 package meshos.registry;
+
+import org.jspecify.annotations.NullMarked;

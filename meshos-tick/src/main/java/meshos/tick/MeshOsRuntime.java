@@ -33,6 +33,7 @@ import meshos.tick.internal.Throwables;
 import meshos.tick.internal.TickEvent;
 import meshos.tick.internal.TickSchedule;
 import meshos.tick.internal.TickWatchdog;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A per-node tick runtime. Every tick it polls its probes, folds the readings into its {@link
@@ -95,14 +96,15 @@ public final class MeshOsRuntime implements AutoCloseable {
   private final BoundedActionQueue actions;
   private final List<TickListener> listeners;
   private final TickSchedule schedule;
-  private final Thread tickThread;
+  /** Null with manual ticks. */
+  private final @Nullable Thread tickThread;
   private final TickWatchdog watchdog;
 
   /** What the tick in flight is doing, for the watchdog: one of the phase names above. */
   private volatile String phase = IDLE;
 
   /** The thread running the tick in flight (the tick thread, or the caller of tick()). */
-  private volatile Thread tickingThread;
+  private volatile @Nullable Thread tickingThread;
 
   private volatile List<String> lastOverrunCulprits = List.of();
 
@@ -138,7 +140,7 @@ public final class MeshOsRuntime implements AutoCloseable {
    * thread holding {@link #tickLock} (the listener checks {@code isHeldByCurrentThread}, which
    * Error Prone's {@code @GuardedBy} cannot follow).
    */
-  private List<HandlerEviction> tickEvictions;
+  private @Nullable List<HandlerEviction> tickEvictions;
 
   private final RuntimeCounters counters = new RuntimeCounters();
 
@@ -267,7 +269,8 @@ public final class MeshOsRuntime implements AutoCloseable {
     } finally {
       lifecycleLock.unlock();
     }
-    if (manual) {
+    Thread loopThread = tickThread;
+    if (loopThread == null) { // manual ticks
       if (tickLock.isHeldByCurrentThread()) {
         return; // inside a manual tick: tick() terminates when it ends
       }
@@ -288,11 +291,11 @@ public final class MeshOsRuntime implements AutoCloseable {
       terminate();
       return;
     }
-    if (Thread.currentThread() == tickThread) {
+    if (Thread.currentThread() == loopThread) {
       return; // the loop sees the request and terminates after this tick
     }
-    LockSupport.unpark(tickThread);
-    if (!joinTickThread()) {
+    LockSupport.unpark(loopThread);
+    if (!joinTickThread(loopThread)) {
       LOG.log(System.Logger.Level.WARNING, () -> "runtime '" + name
           + "': the tick in flight did not end within " + shutdownTimeout
           + "; it will terminate when it does");
@@ -572,17 +575,17 @@ public final class MeshOsRuntime implements AutoCloseable {
         + " failed" + (Throwables.isFatal(t) ? " with a fatal error" : ""), t);
   }
 
-  private boolean joinTickThread() {
+  private boolean joinTickThread(Thread loopThread) {
     boolean interrupted = false;
     long deadline = System.nanoTime() + shutdownTimeout.toNanos();
     try {
-      while (tickThread.isAlive()) {
+      while (loopThread.isAlive()) {
         long left = deadline - System.nanoTime();
         if (left <= 0) {
           return false;
         }
         try {
-          TimeUnit.NANOSECONDS.timedJoin(tickThread, left);
+          TimeUnit.NANOSECONDS.timedJoin(loopThread, left);
         } catch (InterruptedException e) {
           interrupted = true;
         }
@@ -628,15 +631,15 @@ public final class MeshOsRuntime implements AutoCloseable {
     private String name = "meshos";
     private Duration tickInterval = Duration.ofMillis(500);
     private Duration shutdownTimeout = Duration.ofSeconds(5);
-    private Duration tickBudget;
+    private @Nullable Duration tickBudget;
     private Consumer<String> watchdogSamples = name -> { };
     private MissedTickPolicy missedTickPolicy = MissedTickPolicy.DELAY;
     private boolean manual;
     private boolean discoverProviders = true;
     private final Set<String> excludedProviders = new LinkedHashSet<>();
     private int actionQueueCapacity = 1024;
-    private RecoveryRegistry recoveryRegistry;
-    private ProbeRegistry probeRegistry;
+    private @Nullable RecoveryRegistry recoveryRegistry;
+    private @Nullable ProbeRegistry probeRegistry;
     private final List<TickListener> listeners = new ArrayList<>();
 
     private Builder() {}

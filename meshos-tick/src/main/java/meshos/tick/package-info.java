@@ -6,4 +6,7 @@
  * <p>Every reference parameter must be non-null unless documented otherwise; passing {@code null}
  * throws {@link NullPointerException} naming the parameter.
  */
+@NullMarked
 package meshos.tick;
+
+import org.jspecify.annotations.NullMarked;

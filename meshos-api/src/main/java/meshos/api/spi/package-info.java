@@ -7,4 +7,7 @@
  * {@code module-info.java}, and the class name in {@code
  * META-INF/services/meshos.api.spi.RecoveryHandlerProvider}.
  */
+@NullMarked
 package meshos.api.spi;
+
+import org.jspecify.annotations.NullMarked;

@@ -123,8 +123,13 @@ class DiscoveryIT {
       assertTrue(d.opens().isEmpty(), module + " opens nothing");
     }
     assertEquals(Set.of("java.base"), descriptor(finder, "meshos.api").requires().stream()
+        .filter(r -> !r.modifiers().contains(ModuleDescriptor.Requires.Modifier.STATIC))
         .map(ModuleDescriptor.Requires::name).collect(Collectors.toSet()),
-        "meshos.api depends on nothing but java.base");
+        "at run time meshos.api depends on nothing but java.base");
+    assertEquals(Set.of("org.jspecify"), descriptor(finder, "meshos.api").requires().stream()
+        .filter(r -> r.modifiers().contains(ModuleDescriptor.Requires.Modifier.STATIC))
+        .map(ModuleDescriptor.Requires::name).collect(Collectors.toSet()),
+        "compile-time only: the nullness annotations");
   }
 
   private static ModuleDescriptor descriptor(ModuleFinder finder, String name) {

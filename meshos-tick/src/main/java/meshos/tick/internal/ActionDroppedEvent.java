@@ -4,6 +4,7 @@ import jdk.jfr.Category;
 import jdk.jfr.Description;
 import jdk.jfr.Label;
 import jdk.jfr.Name;
+import org.jspecify.annotations.Nullable;
 
 /** JFR event: the action queue refused an action. */
 @Name("meshos.ActionDropped")
@@ -12,8 +13,8 @@ import jdk.jfr.Name;
 @Description("An action offered to the action queue was refused because it was full or closed")
 public final class ActionDroppedEvent extends jdk.jfr.Event {
   @Label("Queue")
-  public String queue;
+  public @Nullable String queue;
 
   @Label("Reason")
-  public String reason;
+  public @Nullable String reason;
 }

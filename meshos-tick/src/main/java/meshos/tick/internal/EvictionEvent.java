@@ -4,6 +4,7 @@ import jdk.jfr.Category;
 import jdk.jfr.Description;
 import jdk.jfr.Label;
 import jdk.jfr.Name;
+import org.jspecify.annotations.Nullable;
 
 /** JFR event: a recovery handler was evicted. */
 @Name("meshos.Eviction")
@@ -12,14 +13,14 @@ import jdk.jfr.Name;
 @Description("A recovery handler threw or returned a bad result and was removed")
 public final class EvictionEvent extends jdk.jfr.Event {
   @Label("Runtime")
-  public String runtime;
+  public @Nullable String runtime;
 
   @Label("Handler")
-  public String handler;
+  public @Nullable String handler;
 
   @Label("Cause Class")
-  public String causeClass;
+  public @Nullable String causeClass;
 
   @Label("Cause Message")
-  public String causeMessage;
+  public @Nullable String causeMessage;
 }

@@ -4,6 +4,7 @@ import jdk.jfr.Category;
 import jdk.jfr.Description;
 import jdk.jfr.Label;
 import jdk.jfr.Name;
+import org.jspecify.annotations.Nullable;
 
 /** JFR event: one tick of a runtime; its duration is the event's. */
 @Name("meshos.Tick")
@@ -12,7 +13,7 @@ import jdk.jfr.Name;
 @Description("One tick of a meshos runtime: probes, recovery pass, report")
 public final class TickEvent extends jdk.jfr.Event {
   @Label("Runtime")
-  public String runtime;
+  public @Nullable String runtime;
 
   @Label("Tick")
   public long tick;
