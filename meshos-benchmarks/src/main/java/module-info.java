@@ -7,5 +7,6 @@
 open module meshos.benchmarks {
   requires meshos.tick;
   requires jmh.core;
+  requires com.google.gson;
   requires java.desktop;
 }

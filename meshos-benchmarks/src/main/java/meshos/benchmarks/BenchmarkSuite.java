@@ -10,16 +10,14 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
-import org.openjdk.jmh.infra.BenchmarkParams;
 import org.openjdk.jmh.profile.GCProfiler;
 import org.openjdk.jmh.results.BenchmarkResult;
-import org.openjdk.jmh.results.Result;
 import org.openjdk.jmh.results.RunResult;
+import org.openjdk.jmh.results.format.ResultFormatType;
 import org.openjdk.jmh.runner.Runner;
 import org.openjdk.jmh.runner.RunnerException;
 import org.openjdk.jmh.runner.options.ChainedOptionsBuilder;
@@ -29,7 +27,8 @@ import org.openjdk.jmh.runner.options.VerboseMode;
 
 /**
  * Runs P1–P5 and prints one line per figure with its ratio and target, so that a script can check
- * them; writes {@code p1.csv}, {@code p1.png} and {@code summary.txt} to the output directory.
+ * them; writes {@code p1.json} (JMH's own JSON of P1/P3), {@code p1.csv}, {@code p1.png} and {@code
+ * summary.txt} to the output directory.
  *
  * <p>Usage: {@code java -cp benchmarks.jar meshos.benchmarks.BenchmarkSuite [--quick]
  * [--out=dir]}. The full suite runs every N with 3 forks (about 20 minutes on 2 cores); {@code
@@ -80,30 +79,25 @@ public final class BenchmarkSuite {
       options.forks(1).warmupIterations(2).warmupTime(TimeValue.milliseconds(500))
           .measurementIterations(3).measurementTime(TimeValue.milliseconds(500));
     }
-    Collection<RunResult> results = new Runner(options.build()).run();
+    // JMH writes its JSON; the figures, the CSV and the plot are all read back from it, the way
+    // the documented ResultsPlot command reads any JMH JSON run of PassBenchmark.
+    Path json = out.resolve("p1.json");
+    new Runner(options.resultFormat(ResultFormatType.JSON).result(json.toString()).build()).run();
+    List<PassFigure> figures = PassResults.read(json);
 
     // impl -> classes -> handlers -> figures
     Map<String, Map<Integer, Map<Integer, PassFigure>>> table = new TreeMap<>();
     List<String> csv = new ArrayList<>();
     csv.add("impl,classes,handlers,median_ns_per_pass,min_fork,max_fork,ns_per_handler,"
         + "alloc_bytes_per_pass");
-    for (RunResult r : results) {
-      BenchmarkParams p = r.getParams();
-      String impl = p.getParam("impl");
-      int classes = Integer.parseInt(p.getParam("classes"));
-      int n = Integer.parseInt(p.getParam("handlers"));
-      double[] forks = r.getBenchmarkResults().stream()
-          .mapToDouble(b -> b.getPrimaryResult().getScore()).sorted().toArray();
-      Result<?> alloc = r.getSecondaryResults().get("gc.alloc.rate.norm");
-      PassFigure f = new PassFigure(median(forks), forks[0], forks[forks.length - 1],
-          alloc == null ? Double.NaN : alloc.getScore());
-      table.computeIfAbsent(impl, k -> new TreeMap<>())
-          .computeIfAbsent(classes, k -> new TreeMap<>()).put(n, f);
-      csv.add(String.format(Locale.ROOT, "%s,%d,%d,%.2f,%.2f,%.2f,%.4f,%.2f", impl, classes, n,
-          f.median(), f.min(), f.max(), f.median() / n, f.alloc()));
+    for (PassFigure f : figures) {
+      table.computeIfAbsent(f.impl(), k -> new TreeMap<>())
+          .computeIfAbsent(f.classes(), k -> new TreeMap<>()).put(f.handlers(), f);
+      csv.add(String.format(Locale.ROOT, "%s,%d,%d,%.2f,%.2f,%.2f,%.4f,%.2f", f.impl(),
+          f.classes(), f.handlers(), f.median(), f.min(), f.max(), f.nsPerHandler(), f.alloc()));
     }
     Files.write(out.resolve("p1.csv"), csv, StandardCharsets.UTF_8);
-    ResultsPlot.draw(ResultsPlot.read(out.resolve("p1.csv")), out.resolve("p1.png"));
+    ResultsPlot.draw(figures, out.resolve("p1.png"));
 
     figure("# P1 median ns per pass over forks [min..max across forks], ns per handler");
     for (Map.Entry<String, Map<Integer, Map<Integer, PassFigure>>> impl : table.entrySet()) {
@@ -194,12 +188,4 @@ public final class BenchmarkSuite {
     figures.add(line);
     OUT.println(line);
   }
-
-  private static double median(double[] sorted) {
-    int n = sorted.length;
-    return n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
-  }
-
-  /** P1 figures of one configuration. */
-  private record PassFigure(double median, double min, double max, double alloc) {}
 }

@@ -7,20 +7,18 @@ import java.awt.Graphics2D;
 import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import javax.imageio.ImageIO;
 
 /**
- * Draws P1/P5 as a PNG from the suite's {@code p1.csv}: ns per handler against N, both axes
- * logarithmic, one line per implementation, one panel per number of handler classes.
+ * Draws P1/P5 as a PNG from JMH's JSON output of {@link PassBenchmark} (the suite's {@code
+ * p1.json}, or any {@code -rf json} run of it): ns per handler against N, both axes logarithmic,
+ * one line per implementation, one panel per number of handler classes.
  *
- * <p>Usage: {@code java -cp benchmarks.jar meshos.benchmarks.ResultsPlot p1.csv p1.png}.
+ * <p>Usage: {@code java -cp benchmarks.jar meshos.benchmarks.ResultsPlot p1.json p1.png}.
  */
 public final class ResultsPlot {
   private static final int PANEL_W = 560;
@@ -34,31 +32,15 @@ public final class ResultsPlot {
 
   private ResultsPlot() {}
 
-  /** One row of p1.csv. */
-  record Point(String impl, int classes, int handlers, double nsPerHandler) {}
-
-  static List<Point> read(Path csv) throws IOException {
-    List<Point> points = new ArrayList<>();
-    for (String line : Files.readAllLines(csv, StandardCharsets.UTF_8)) {
-      if (line.startsWith("impl,") || line.isBlank()) {
-        continue;
-      }
-      String[] f = line.split(",", -1);
-      points.add(new Point(f[0], Integer.parseInt(f[1]), Integer.parseInt(f[2]),
-          Double.parseDouble(f[6])));
-    }
-    return points;
-  }
-
-  static void draw(List<Point> points, Path png) throws IOException {
+  static void draw(List<PassFigure> points, Path png) throws IOException {
     System.setProperty("java.awt.headless", "true");
     BufferedImage image = new BufferedImage(2 * PANEL_W, PANEL_H, BufferedImage.TYPE_INT_RGB);
     Graphics2D g = image.createGraphics();
     g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
     g.setColor(Color.WHITE);
     g.fillRect(0, 0, image.getWidth(), image.getHeight());
-    double yMin = points.stream().mapToDouble(Point::nsPerHandler).min().orElse(0.1);
-    double yMax = points.stream().mapToDouble(Point::nsPerHandler).max().orElse(100);
+    double yMin = points.stream().mapToDouble(PassFigure::nsPerHandler).min().orElse(0.1);
+    double yMax = points.stream().mapToDouble(PassFigure::nsPerHandler).max().orElse(100);
     double logMin = Math.floor(Math.log10(Math.max(yMin, 1e-3)));
     double logMax = Math.ceil(Math.log10(Math.max(yMax, 1e-2)));
     if (logMax <= logMin) {
@@ -73,12 +55,13 @@ public final class ResultsPlot {
     ImageIO.write(image, "png", png.toFile());
   }
 
-  private static void drawPanel(Graphics2D g, int x0, int classes, List<Point> points,
+  private static void drawPanel(Graphics2D g, int x0, int classes, List<PassFigure> points,
       double logMin, double logMax) {
     int left = x0 + MARGIN;
     int right = x0 + PANEL_W - 36;
     int top = 64;
     int bottom = PANEL_H - MARGIN;
+    g.setStroke(new BasicStroke(1f)); // the previous panel's lines leave a thicker stroke
     g.setColor(Color.BLACK);
     g.setFont(new Font(Font.SANS_SERIF, Font.BOLD, 14));
     g.drawString("ns per handler vs N (" + classes + " handler class" + (classes == 1 ? "" : "es")
@@ -101,7 +84,7 @@ public final class ResultsPlot {
     }
     g.drawString("N (handlers), log scale", (left + right) / 2 - 60, bottom + 36);
     Map<String, TreeMap<Integer, Double>> lines = new TreeMap<>();
-    for (Point p : points) {
+    for (PassFigure p : points) {
       if (p.classes() == classes) {
         lines.computeIfAbsent(p.impl(), k -> new TreeMap<>()).put(p.handlers(), p.nsPerHandler());
       }
@@ -149,8 +132,8 @@ public final class ResultsPlot {
 
   public static void main(String[] args) throws IOException {
     if (args.length != 2) {
-      throw new IllegalArgumentException("usage: ResultsPlot <p1.csv> <out.png>");
+      throw new IllegalArgumentException("usage: ResultsPlot <jmh-result.json> <out.png>");
     }
-    draw(read(Path.of(args[0])), Path.of(args[1]));
+    draw(PassResults.read(Path.of(args[0])), Path.of(args[1]));
   }
 }
