@@ -15,9 +15,11 @@ import org.junit.jupiter.api.Test;
  * explainable by some sequential order of the same operations.
  *
  * <p>A pass linearizes at its swap: the handlers it runs are those registered before it. Passes and
- * unregisters share a non-parallel group: an unregister racing a pass for the entry the pass is
- * about to run may let that call through ("a call already running may finish"), which no
- * sequential order of whole operations explains; {@link UnregisterTest} covers that case.
+ * unregisters share a non-parallel group because the SPEC makes a pass with a concurrent removal
+ * non-atomic on purpose: if another thread registers {@code x} and then unregisters {@code h}
+ * while a pass is on its way to {@code h}, the pass runs neither (rule 3 keeps {@code x} for the
+ * next pass, rule 7 skips {@code h}), which no sequential order of whole operations explains.
+ * {@link UnregisterTest} covers unregistering during a pass.
  *
  * <p>Lincheck needs this class and its constructor to be public.
  */
