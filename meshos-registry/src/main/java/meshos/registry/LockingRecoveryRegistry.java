@@ -79,13 +79,10 @@ public final class LockingRecoveryRegistry implements RecoveryRegistry {
   @GuardedBy("lock")
   private boolean passInProgress;
 
-  /** Tombstones written into {@link #running} by {@link #unregister}; only ever grows. */
-  @GuardedBy("lock")
-  private int removalCount;
-
   /**
-   * {@link #removalCount}, published after each tombstone: the pass reads it before every call, so
-   * that a removal made by another thread is seen before the removed handler would be invoked.
+   * Tombstones written into {@link #running} by {@link #unregister}, bumped (under the lock) after
+   * each one: the pass reads it before every call, so that a removal made by another thread is seen
+   * before the removed handler would be invoked.
    */
   private volatile int removals;
 
@@ -143,7 +140,7 @@ public final class LockingRecoveryRegistry implements RecoveryRegistry {
           if (batch[i] == handler) {
             batch[i] = null;
             runningLive--;
-            removals = ++removalCount;
+            publishRemoval();
             return true;
           }
         }
@@ -160,6 +157,13 @@ public final class LockingRecoveryRegistry implements RecoveryRegistry {
     } finally {
       lock.unlock();
     }
+  }
+
+  /** Only ever called with the lock held, so the read-then-write of the volatile is not a race. */
+  @GuardedBy("lock")
+  @SuppressWarnings("NonAtomicVolatileUpdate")
+  private void publishRemoval() {
+    removals++;
   }
 
   @Override

@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
@@ -122,13 +123,13 @@ class DiscoveryIT {
       assertTrue(d.exports().stream().noneMatch(ModuleDescriptor.Exports::isQualified), module);
       assertTrue(d.opens().isEmpty(), module + " opens nothing");
     }
-    assertEquals(Set.of("java.base"), descriptor(finder, "meshos.api").requires().stream()
-        .filter(r -> !r.modifiers().contains(ModuleDescriptor.Requires.Modifier.STATIC))
-        .map(ModuleDescriptor.Requires::name).collect(Collectors.toSet()),
+    Map<Boolean, Set<String>> apiRequires = descriptor(finder, "meshos.api").requires().stream()
+        .collect(Collectors.partitioningBy(
+            r -> r.modifiers().contains(ModuleDescriptor.Requires.Modifier.STATIC),
+            Collectors.mapping(ModuleDescriptor.Requires::name, Collectors.toSet())));
+    assertEquals(Set.of("java.base"), apiRequires.get(false),
         "at run time meshos.api depends on nothing but java.base");
-    assertEquals(Set.of("org.jspecify"), descriptor(finder, "meshos.api").requires().stream()
-        .filter(r -> r.modifiers().contains(ModuleDescriptor.Requires.Modifier.STATIC))
-        .map(ModuleDescriptor.Requires::name).collect(Collectors.toSet()),
+    assertEquals(Set.of("org.jspecify"), apiRequires.get(true),
         "compile-time only: the nullness annotations");
   }
 
