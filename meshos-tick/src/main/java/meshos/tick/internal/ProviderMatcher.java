@@ -76,12 +76,24 @@ final class ProviderMatcher {
   }
 
   private void onError(ServiceConfigurationError error) {
-    int i = entryNamedIn(String.valueOf(error.getMessage()));
-    if (i < 0) {
-      unnamedErrors.add(error);
-    } else {
+    String message = String.valueOf(error.getMessage());
+    int i = entryNamedIn(message);
+    if (i >= 0) {
       take(i, error);
+    } else if (!namesTakenEntry(message)) {
+      unnamedErrors.add(error);
     }
+    // Else the same provider again: on the module path ServiceLoader's class-path pass also reads
+    // the services files of named modules, and re-reports a missing class their module provides.
+  }
+
+  private boolean namesTakenEntry(String message) {
+    for (int i = 0; i < entries.size(); i++) {
+      if (taken[i] && containsName(message, entries.get(i).className())) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private List<ProviderCandidate> finish() {

@@ -2,12 +2,17 @@ package meshos.tick.internal;
 
 import static java.util.Objects.requireNonNull;
 
+import java.io.File;
 import java.lang.module.ModuleDescriptor;
+import java.lang.module.ModuleFinder;
+import java.lang.module.ModuleReference;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
 import java.net.URL;
+import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.Deque;
 import java.util.HashSet;
@@ -73,8 +78,10 @@ public final class ServicesConfiguration {
 
   /**
    * The configuration {@code ServiceLoader.load(service, loader)} sees: the named modules of
-   * {@code layer} and its ancestors, then the services files on the class path of {@code loader}
-   * (names a named module lists are that module's, not the class path's).
+   * {@code layer} and its ancestors, the explicit modules of the module path ({@code
+   * jdk.module.path}) that were not resolved (only their services files matter: a module that
+   * provides is resolved by service binding), then the services files on the class path of {@code
+   * loader} (names a named module lists are that module's, not the class path's).
    *
    * @param layer the layer the discovering module is in ({@link ModuleLayer#boot()} if unnamed)
    * @param loader the class loader the services files are found with
@@ -91,6 +98,7 @@ public final class ServicesConfiguration {
         }
       }
     }
+    addUnresolved(layer, entries);
     Set<String> inModules = new HashSet<>();
     entries.forEach(e -> inModules.add(e.className()));
     Map<String, ServicesEntry> classPath = new LinkedHashMap<>();
@@ -116,13 +124,56 @@ public final class ServicesConfiguration {
     return resultLimit;
   }
 
-  private static void addModule(Module module, List<ServicesEntry> entries) {
-    ModuleDescriptor descriptor = module.getDescriptor();
-    String name = module.getName();
-    List<String> provided = descriptor.provides().stream()
+  /**
+   * The explicit modules of the application module path that are in no layer: a module that only
+   * lists its providers in {@code META-INF/services} is often not even resolved (nothing requires
+   * it, and without {@code provides} service binding does not pull it in).
+   */
+  private static void addUnresolved(ModuleLayer layer, List<ServicesEntry> entries) {
+    String modulePath = System.getProperty("jdk.module.path", "");
+    if (modulePath.isBlank()) {
+      return;
+    }
+    Set<String> resolved = new HashSet<>();
+    withAncestors(layer).forEach(l -> l.modules().forEach(m -> resolved.add(m.getName())));
+    List<ModuleReference> unresolved = new ArrayList<>();
+    try {
+      Path[] paths = Arrays.stream(modulePath.split(File.pathSeparator, -1))
+          .filter(p -> !p.isBlank()).map(Path::of).toArray(Path[]::new);
+      for (ModuleReference reference : ModuleFinder.of(paths).findAll()) {
+        if (!resolved.contains(reference.descriptor().name())
+            && !reference.descriptor().isAutomatic()) {
+          unresolved.add(reference);
+        }
+      }
+    } catch (RuntimeException e) {
+      // An unreadable module path (FindException, InvalidPathException): nothing to add.
+      return;
+    }
+    unresolved.sort(Comparator.comparing(r -> r.descriptor().name()));
+    for (ModuleReference reference : unresolved) {
+      String name = reference.descriptor().name();
+      for (ServicesFiles.Line line : ServicesFiles.read(reference)) {
+        if (!provided(reference.descriptor()).contains(line.name())) {
+          entries.add(new ServicesEntry(line.name(), name, Kind.SERVICES_WITHOUT_PROVIDES, null,
+              "module " + name + " (not resolved) " + ServicesFiles.RESOURCE + ":"
+                  + line.number()));
+        }
+      }
+    }
+  }
+
+  private static List<String> provided(ModuleDescriptor descriptor) {
+    return descriptor.provides().stream()
         .filter(p -> p.service().equals(SERVICE))
         .flatMap(p -> p.providers().stream())
         .toList();
+  }
+
+  private static void addModule(Module module, List<ServicesEntry> entries) {
+    ModuleDescriptor descriptor = module.getDescriptor();
+    String name = module.getName();
+    List<String> provided = provided(descriptor);
     boolean explicit = !descriptor.isAutomatic();
     for (String provider : provided) {
       entries.add(new ServicesEntry(provider, name, Kind.PROVIDES,

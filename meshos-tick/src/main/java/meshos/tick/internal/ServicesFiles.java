@@ -5,11 +5,14 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
+import java.lang.module.ModuleReader;
+import java.lang.module.ModuleReference;
 import java.net.URL;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Optional;
 import meshos.api.spi.RecoveryHandlerProvider;
 import org.jspecify.annotations.Nullable;
 
@@ -53,6 +56,21 @@ final class ServicesFiles {
   static List<Line> read(Module module) {
     try (@Nullable InputStream in = module.getResourceAsStream(RESOURCE)) {
       return in == null ? List.of() : parse(in);
+    } catch (IOException e) {
+      return List.of();
+    }
+  }
+
+  /** The lines of the services file in a module not (yet) in any layer; empty if none. */
+  static List<Line> read(ModuleReference module) {
+    try (ModuleReader reader = module.open()) {
+      Optional<InputStream> in = reader.open(RESOURCE);
+      if (in.isEmpty()) {
+        return List.of();
+      }
+      try (InputStream stream = in.get()) {
+        return parse(stream);
+      }
     } catch (IOException e) {
       return List.of();
     }

@@ -218,6 +218,18 @@ class ProviderNamingTest {
   }
 
   @Test
+  void aMissingProviderReportedAgainByTheClassPathPassIsOneProvider() {
+    // On the module path ServiceLoader's class-path pass reads named modules' services files too.
+    Map<String, ProviderInfo> infos = discover(Set.of("m.x.Missing"),
+        List.of(new ServicesEntry("m.x.Missing", "m.x", Kind.PROVIDES, null, "module m.x")),
+        loader(jdkError("Provider m.x.Missing not found"),
+            jdkError("Provider m.x.Missing not found")));
+
+    assertEquals(Map.of("m.x.Missing", new ProviderInfo("m.x.Missing", "m.x",
+        ProviderOutcome.EXCLUDED, Optional.empty())), infos);
+  }
+
+  @Test
   void excludedNamesAreTrimmedAndBlankOnesIgnored() {
     Map<String, ProviderInfo> infos = discover(Set.of(" m.f.LeftFactory\t", " "),
         List.of(provides("m.f", "m.f.LeftFactory", RecoveryHandlerProvider.class)),
