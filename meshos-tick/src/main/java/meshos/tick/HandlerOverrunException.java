@@ -5,16 +5,23 @@ import static java.util.Objects.requireNonNull;
 import java.time.Duration;
 
 /**
- * The cause of an eviction by {@link MeshOsRuntime.Builder#evictOverrunningHandlers(int)}: the
+ * The cause of an eviction by {@code MeshOsRuntime.Builder.evictOverrunningHandlers(int)}: the
  * handler was the main culprit of that many consecutive ticks over the tick budget. It is created
  * by the runtime, not thrown by the handler, and has no stack trace.
  */
 public final class HandlerOverrunException extends RuntimeException {
   private static final long serialVersionUID = 1L;
 
+  /** The handler's name. */
   private final String handler;
+
+  /** How long its call was seen running in the last over-budget tick. */
   private final Duration measured;
+
+  /** The tick budget. */
   private final Duration budget;
+
+  /** Consecutive over-budget ticks it was the main culprit of. */
   private final int strikes;
 
   /**

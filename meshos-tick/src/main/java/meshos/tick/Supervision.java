@@ -9,7 +9,7 @@ import org.jspecify.annotations.Nullable;
 /**
  * What the runtime does with a recovery handler its registry evicted (one that threw, returned
  * {@code null} or a negative index, or was taken off the tick for overrunning its budget). Set with
- * {@link MeshOsRuntime.Builder#supervision(Supervision)}; immutable and thread-safe.
+ * {@code MeshOsRuntime.Builder.supervision(Supervision)}; immutable and thread-safe.
  *
  * <pre>{@code
  * MeshOsRuntime.builder()
@@ -29,7 +29,7 @@ import org.jspecify.annotations.Nullable;
  *       other than {@link StackOverflowError} is never restarted.
  * </ul>
  *
- * <p>Time is the runtime's monotonic clock ({@link MeshOsRuntime.Builder#nanoClock}).
+ * <p>Time is the runtime's monotonic clock ({@code MeshOsRuntime.Builder.nanoClock}).
  */
 public final class Supervision {
   /** Longest duration accepted: far beyond any sensible backoff, and safe to add and double. */

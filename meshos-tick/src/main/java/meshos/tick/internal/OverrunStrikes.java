@@ -67,6 +67,8 @@ public final class OverrunStrikes {
   private int suspectStrikes;
 
   /**
+   * Creates the strike tracking of one runtime.
+   *
    * @param strikes consecutive over-budget ticks before the culprit is taken off; positive
    * @param marker the runtime registry's {@code markRunningCall}
    * @param clock the runtime's monotonic clock, in nanoseconds
