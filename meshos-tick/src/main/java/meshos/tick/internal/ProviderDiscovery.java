@@ -108,6 +108,26 @@ public final class ProviderDiscovery {
   }
 
   /**
+   * Handles the providers {@code providers} yields with no configuration to name them: each is
+   * named by its {@link ServiceLoader.Provider#type()} (for a factory, its return type), an error by
+   * {@code "<unknown>"}. Kept for callers that built their own iterator; prefer {@link
+   * #discover(ModuleLayer, RecoveryContext, BiConsumer)}, which names every provider by its class.
+   *
+   * @param providers the providers found, as {@link ServiceLoader#stream()} yields them
+   * @param context handed to each provider's {@code create}
+   * @param register called with each created handler and its provider's class name
+   * @return one entry per provider seen, ordered by class name
+   * @throws VirtualMachineError (but {@link StackOverflowError}) thrown by a provider: rethrown
+   */
+  public List<ProviderInfo> discover(
+      Iterator<ServiceLoader.Provider<RecoveryHandlerProvider>> providers,
+      RecoveryContext context,
+      BiConsumer<RecoveryHandler, String> register) {
+    return discover(ServicesConfiguration.of(List.of(), Integer.MAX_VALUE), providers, context,
+        register);
+  }
+
+  /**
    * Handles the providers {@code providers} yields, named by {@code configuration}.
    *
    * @param configuration the names configured for what {@code providers} yields
