@@ -86,6 +86,12 @@ public final class LockingRecoveryRegistry implements RecoveryRegistry {
    */
   private volatile int removals;
 
+  /** Handler calls of every pass ended so far; bumped under the lock at each pass's end. */
+  private volatile long calls;
+
+  /** Handler calls of the pass in progress; confined to the thread running it, like slotBuffer. */
+  private int passCalls;
+
   /** Evictions of the pass in progress, reported after its merge; null when there are none. */
   @GuardedBy("lock")
   private @Nullable List<Eviction> evictions;
@@ -159,11 +165,32 @@ public final class LockingRecoveryRegistry implements RecoveryRegistry {
     }
   }
 
+  /** Adds the pass's calls; with the lock held, so the volatile's read-then-write is not a race. */
+  @GuardedBy("lock")
+  @SuppressWarnings("NonAtomicVolatileUpdate")
+  private void countCallsLocked() {
+    calls += passCalls;
+    passCalls = 0;
+  }
+
   /** Only ever called with the lock held, so the read-then-write of the volatile is not a race. */
   @GuardedBy("lock")
   @SuppressWarnings("NonAtomicVolatileUpdate")
   private void publishRemoval() {
     removals++;
+  }
+
+  /**
+   * The number of handler calls made by every pass that has ended, including a pass ended by a
+   * rethrown {@link VirtualMachineError} (the call that threw counts). A handler skipped because
+   * it was unregistered during the pass is not counted. Any thread; never waits for a pass. The
+   * difference of two reads taken around a {@link #tryRunAll()} is that pass's number of calls
+   * when no other thread runs passes meanwhile.
+   *
+   * @return handler calls so far
+   */
+  public long handlerCalls() {
+    return calls;
   }
 
   @Override
@@ -221,10 +248,12 @@ public final class LockingRecoveryRegistry implements RecoveryRegistry {
    */
   private int[] runPass(RecoveryHandler[] batch, int count) {
     int found = 0;
+    int skipped = 0;
     int seenRemovals = removals;
     for (int i = 0; i < count; i++) {
       RecoveryHandler handler = batch[i];
       if (handler == null) {
+        skipped++;
         continue;
       }
       int removed = removals; // volatile: see "Unregistering during a pass"
@@ -232,6 +261,7 @@ public final class LockingRecoveryRegistry implements RecoveryRegistry {
         seenRemovals = removed;
         handler = batch[i]; // the removal that changed the count happens-before this read
         if (handler == null) {
+          skipped++;
           continue;
         }
       }
@@ -241,6 +271,7 @@ public final class LockingRecoveryRegistry implements RecoveryRegistry {
       } catch (Throwable t) {
         evict(batch, i, handler, t);
         if (t instanceof VirtualMachineError fatal && !(t instanceof StackOverflowError)) {
+          passCalls = i + 1 - skipped;
           throw fatal;
         }
         continue;
@@ -257,6 +288,7 @@ public final class LockingRecoveryRegistry implements RecoveryRegistry {
         }
       }
     }
+    passCalls = count - skipped;
     return found == 0 ? NO_SLOTS : Arrays.copyOf(slotBuffer, found);
   }
 
@@ -265,6 +297,7 @@ public final class LockingRecoveryRegistry implements RecoveryRegistry {
     @Nullable List<Eviction> evicted;
     lock.lock();
     try {
+      countCallsLocked();
       mergeLocked();
       evicted = evictions;
       evictions = null;
