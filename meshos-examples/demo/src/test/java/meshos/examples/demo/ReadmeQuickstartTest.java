@@ -21,7 +21,12 @@ class ReadmeQuickstartTest {
     List<String> readme = Files.readAllLines(README, StandardCharsets.UTF_8);
     int heading = readme.indexOf("## Quickstart");
     assertTrue(heading >= 0, "README has a '## Quickstart' section");
-    int start = readme.subList(heading, readme.size()).indexOf("```java") + heading + 1;
+    // The section's first Java block that starts with an import (the one before is module-info).
+    int start = heading;
+    do {
+      start = readme.subList(start, readme.size()).indexOf("```java") + start + 1;
+      assertTrue(start > heading, "the Quickstart has a Java block that starts with an import");
+    } while (!readme.get(start).startsWith("import "));
     int end = readme.subList(start, readme.size()).indexOf("```") + start;
     String snippet = String.join("\n", readme.subList(start, end));
 
