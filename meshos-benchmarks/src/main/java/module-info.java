@@ -9,4 +9,6 @@ open module meshos.benchmarks {
   requires jmh.core;
   requires com.google.gson;
   requires java.desktop;
+  requires java.management;
+  requires java.logging; // the tests silence the runtime's log (deliberate faults)
 }

@@ -2,12 +2,13 @@ package meshos.benchmarks;
 
 import java.io.IOException;
 import java.io.PrintStream;
+import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.LocalDate;
-import java.time.ZoneOffset;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -23,30 +24,41 @@ import org.openjdk.jmh.runner.RunnerException;
 import org.openjdk.jmh.runner.options.ChainedOptionsBuilder;
 import org.openjdk.jmh.runner.options.OptionsBuilder;
 import org.openjdk.jmh.runner.options.TimeValue;
-import org.openjdk.jmh.runner.options.VerboseMode;
 
 /**
- * Runs P1–P5 and prints one line per figure with its ratio and target, so that a script can check
- * them; writes {@code p1.json} (JMH's own JSON of P1/P3), {@code p1.csv}, {@code p1.png} and {@code
- * summary.txt} to the output directory.
+ * Runs P1–P9 and prints one line per figure with its value, its target and {@code PASS} or {@code
+ * MISS}, then all those lines again together; shows its progress (step, configuration, time
+ * elapsed) as it goes. Writes to the output directory: {@code summary.txt} (every line), JMH's JSON
+ * ({@code p1.json}, {@code p8.json}, {@code p9.json}, {@code p2.json}), CSVs and plots drawn from
+ * that JSON ({@code p1.csv/png}, {@code p8.csv/png}, {@code p9.csv/png}), and the lateness
+ * harness's JSON per fresh JVM ({@code lateness-<n>.json}, its log beside it).
  *
  * <p>Usage: {@code java -cp benchmarks.jar meshos.benchmarks.BenchmarkSuite [--quick]
- * [--out=dir]}. The full suite runs every N with 3 forks (about 20 minutes on 2 cores); {@code
- * --quick} runs N = 16 and 4096 with one fork and short iterations (under 2 minutes).
+ * [--out=dir]}. The full suite takes about 20 minutes on 2 cores (5 forks for every 8-class
+ * figure, 3 for the others); {@code --quick} about 3 minutes (short iterations, 1 or 2 forks, P1
+ * at N = 16 and 4096 only).
  */
 public final class BenchmarkSuite {
   private static final PrintStream OUT = new PrintStream(System.out, true, StandardCharsets.UTF_8);
+  private static final int STEPS = 6;
 
   private final boolean quick;
   private final Path out;
-  private final List<String> figures = new ArrayList<>();
+  private final Figures figures = new Figures(OUT);
+  private final Progress progress = new Progress(OUT);
 
   private BenchmarkSuite(boolean quick, Path out) {
     this.quick = quick;
     this.out = out;
   }
 
-  public static void main(String[] args) throws RunnerException, IOException, InterruptedException {
+  /**
+   * Runs the suite.
+   *
+   * @param args {@code --quick}, {@code --out=dir}
+   * @throws Exception if a benchmark or the harness fails, or a file cannot be written
+   */
+  public static void main(String[] args) throws Exception {
     boolean quick = Arrays.asList(args).contains("--quick");
     Path out = Path.of(Arrays.stream(args).filter(a -> a.startsWith("--out="))
         .map(a -> a.substring("--out=".length())).findFirst().orElse("bench-results"));
@@ -54,107 +66,144 @@ public final class BenchmarkSuite {
     new BenchmarkSuite(quick, out).run();
   }
 
-  private void run() throws RunnerException, IOException, InterruptedException {
-    figure("# meshos benchmarks " + (quick ? "(quick)" : "(full)") + ", "
-        + LocalDate.now(ZoneOffset.UTC) + ", " + Runtime.getRuntime().availableProcessors() + " cores, JDK "
-        + System.getProperty("java.version") + " (" + System.getProperty("java.vm.name") + ")");
-    passes();
-    registerLatency();
-    Duration soak = quick ? Duration.ofSeconds(8) : Duration.ofSeconds(20);
-    figure(TickLatenessHarness.run(soak, Duration.ofMillis(10), 1000).line());
-    Files.write(out.resolve("summary.txt"), figures, StandardCharsets.UTF_8);
+  private void run() throws Exception {
+    figures.line("# meshos benchmarks " + (quick ? "(quick)" : "(full)") + ", "
+        + Instant.now().truncatedTo(ChronoUnit.SECONDS) + ", " + machine());
+    figures.line(String.format(Locale.ROOT, "# load average at start: %.2f (%d cores)",
+        ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(),
+        Runtime.getRuntime().availableProcessors()));
+    progress.step(1, STEPS, "P1/P3/P5 no-op passes (PassBenchmark)", quick ? 16 : 48);
+    p1();
+    progress.step(2, STEPS, "P9 realistic passes (RealisticPassBenchmark)", 9);
+    p9();
+    progress.step(3, STEPS, "P8 register under contention (RegisterContentionBenchmark)", 9);
+    p8();
+    progress.step(4, STEPS, "P2 register during 20 ms passes (RegisterLatencyBenchmark)", 2);
+    p2();
+    progress.step(5, STEPS, "P6/P4/P7 first ticks, lateness, eviction tick (fresh JVMs)", 0);
+    new LatenessFigures(figures, progress, out).run(quick ? 3 : 5,
+        quick ? Duration.ofSeconds(6) : Duration.ofSeconds(20), quick ? 10 : 30);
+    progress.step(6, STEPS, "summary", 0);
+    figures.line(String.format(Locale.ROOT, "# load average at end: %.2f; suite took %s (mm:ss)",
+        ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(), progress.elapsed()));
+    figures.line("# all figures:");
+    for (String verdict : figures.verdicts()) {
+      OUT.println(verdict);
+    }
+    figures.write(out.resolve("summary.txt"));
   }
 
-  /** P1, P3, P5. */
-  private void passes() throws RunnerException, IOException {
+  private static String machine() {
+    String cpu = "unknown CPU";
+    try {
+      cpu = Files.readAllLines(Path.of("/proc/cpuinfo")).stream()
+          .filter(l -> l.startsWith("model name")).map(l -> l.substring(l.indexOf(':') + 1).trim())
+          .findFirst().orElse(cpu);
+    } catch (IOException e) {
+      // not Linux: the CPU stays unknown
+    }
+    return String.format(Locale.ROOT, "%d cores (%s), %s %s, JDK %s (%s %s)",
+        Runtime.getRuntime().availableProcessors(), cpu, System.getProperty("os.name"),
+        System.getProperty("os.version"), System.getProperty("java.version"),
+        System.getProperty("java.vm.name"), System.getProperty("java.vm.version"));
+  }
+
+  private ChainedOptionsBuilder jmh(Class<?> benchmark) {
+    return new OptionsBuilder().include(benchmark.getName() + "\\.").shouldFailOnError(true);
+  }
+
+  private ChainedOptionsBuilder iterations(ChainedOptionsBuilder options, int warmups,
+      int measurements, int millis) {
+    return options.warmupIterations(warmups).warmupTime(TimeValue.milliseconds(millis))
+        .measurementIterations(measurements).measurementTime(TimeValue.milliseconds(millis));
+  }
+
+  private Path runJmh(ChainedOptionsBuilder options, String file) throws RunnerException {
+    Path json = out.resolve(file);
+    new Runner(options.resultFormat(ResultFormatType.JSON).result(json.toString()).build(),
+        progress).run();
+    return json;
+  }
+
+  /** P1, P3, P5: 1 class with 3 forks, 8 classes with 5 (1 each in quick mode). */
+  private void p1() throws RunnerException, IOException {
     String[] sizes = quick
         ? new String[] {"16", "4096"}
         : new String[] {"1", "16", "256", "1024", "4096", "65536"};
-    ChainedOptionsBuilder options = new OptionsBuilder()
-        .include(PassBenchmark.class.getName())
-        .param("handlers", sizes)
-        .addProfiler(GCProfiler.class)
-        .verbosity(VerboseMode.SILENT);
-    if (quick) {
-      options.forks(1).warmupIterations(2).warmupTime(TimeValue.milliseconds(500))
-          .measurementIterations(3).measurementTime(TimeValue.milliseconds(500));
-    }
-    // JMH writes its JSON; the figures, the CSV and the plot are all read back from it, the way
-    // the documented ResultsPlot command reads any JMH JSON run of PassBenchmark.
-    Path json = out.resolve("p1.json");
-    new Runner(options.resultFormat(ResultFormatType.JSON).result(json.toString()).build()).run();
-    List<PassFigure> figures = PassResults.read(json);
-
-    // impl -> classes -> handlers -> figures
-    Map<String, Map<Integer, Map<Integer, PassFigure>>> table = new TreeMap<>();
-    List<String> csv = new ArrayList<>();
-    csv.add("impl,classes,handlers,median_ns_per_pass,min_fork,max_fork,ns_per_handler,"
-        + "alloc_bytes_per_pass");
-    for (PassFigure f : figures) {
-      table.computeIfAbsent(f.impl(), k -> new TreeMap<>())
-          .computeIfAbsent(f.classes(), k -> new TreeMap<>()).put(f.handlers(), f);
-      csv.add(String.format(Locale.ROOT, "%s,%d,%d,%.2f,%.2f,%.2f,%.4f,%.2f", f.impl(),
-          f.classes(), f.handlers(), f.median(), f.min(), f.max(), f.nsPerHandler(), f.alloc()));
-    }
-    Files.write(out.resolve("p1.csv"), csv, StandardCharsets.UTF_8);
-    ResultsPlot.draw(figures, out.resolve("p1.png"));
-
-    figure("# P1 median ns per pass over forks [min..max across forks], ns per handler");
-    for (Map.Entry<String, Map<Integer, Map<Integer, PassFigure>>> impl : table.entrySet()) {
-      for (Map.Entry<Integer, Map<Integer, PassFigure>> c : impl.getValue().entrySet()) {
-        for (Map.Entry<Integer, PassFigure> e : c.getValue().entrySet()) {
-          PassFigure f = e.getValue();
-          figure(String.format(Locale.ROOT,
-              "P1 %-10s classes=%d N=%-5d %12.1f ns/pass [%.1f..%.1f] %8.3f ns/handler"
-                  + " alloc=%.1f B/pass",
-              impl.getKey(), c.getKey(), e.getKey(), f.median(), f.min(), f.max(),
-              f.median() / e.getKey(), f.alloc()));
-        }
-      }
-    }
-    Map<Integer, Map<Integer, PassFigure>> meshos = table.get("meshos");
+    List<Path> parts = new ArrayList<>();
     for (int classes : new int[] {1, 8}) {
-      for (Map.Entry<Integer, PassFigure> e : meshos.get(classes).entrySet()) {
-        int n = e.getKey();
-        double m = e.getValue().median();
-        if (n >= 1024) {
-          ratio("P1 classes=" + classes + " N=" + n + " meshos/plain-loop",
-              m / table.get("plain-loop").get(classes).get(n).median(), 1.15);
-        }
-        ratio("P1 classes=" + classes + " N=" + n + " meshos/cowal",
-            m / table.get("cowal").get(classes).get(n).median(), 1.00);
-        // gc.alloc.rate.norm spreads JMH's own per-iteration allocations over the operations,
-        // so a slow pass shows a fraction of a byte even for the plain loop, which allocates
-        // nothing. Any real allocation per pass is at least one object: 16 bytes.
-        double alloc = e.getValue().alloc();
-        figure(String.format(Locale.ROOT, "P3 classes=%d N=%d meshos alloc=%.3f B/pass"
-                + " (plain-loop %.3f) target=0 (< 16 B: no object per pass) %s", classes, n,
-            alloc, table.get("plain-loop").get(classes).get(n).alloc(),
-            alloc < 16 ? "PASS" : "MISS"));
+      ChainedOptionsBuilder options = jmh(PassBenchmark.class)
+          .param("handlers", sizes).param("classes", String.valueOf(classes))
+          .addProfiler(GCProfiler.class).forks(quick ? 1 : classes == 1 ? 3 : 5);
+      iterations(options, 2, 3, quick ? 300 : 500);
+      parts.add(runJmh(options, "p1-classes" + classes + ".json"));
+    }
+    Path json = out.resolve("p1.json");
+    JmhJson.merge(parts, json);
+    List<PassFigure> p1 = PassResults.read(json);
+    PassFigures.writeCsv(p1, out.resolve("p1.csv"));
+    ResultsPlot.drawPasses(p1, "P1 no-op handlers: ns per handler vs N", out.resolve("p1.png"));
+    new PassFigures(figures, p1).p1();
+  }
+
+  /** P9: 5 forks (2 in quick mode). */
+  private void p9() throws RunnerException, IOException {
+    ChainedOptionsBuilder options = jmh(RealisticPassBenchmark.class).forks(quick ? 2 : 5)
+        .addProfiler(GCProfiler.class);
+    iterations(options, 3, 4, quick ? 300 : 500);
+    Path json = runJmh(options, "p9.json");
+    List<PassFigure> p9 = PassResults.read(json, PassResults.P9);
+    PassFigures.writeCsv(p9, out.resolve("p9.csv"));
+    ResultsPlot.drawRealistic(p9, out.resolve("p9.png"));
+    new PassFigures(figures, p9).p9();
+  }
+
+  /** P8: 1, 4 and 8 threads. */
+  private void p8() throws RunnerException, IOException {
+    List<Path> parts = new ArrayList<>();
+    for (int threads : new int[] {1, 4, 8}) {
+      ChainedOptionsBuilder options = jmh(RegisterContentionBenchmark.class).threads(threads)
+          .forks(quick ? 1 : 3);
+      iterations(options, 1, quick ? 2 : 3, quick ? 500 : 1000);
+      parts.add(runJmh(options, "p8-t" + threads + ".json"));
+    }
+    Path json = out.resolve("p8.json");
+    JmhJson.merge(parts, json);
+    List<ContentionFigure> p8 = ContentionResults.read(json);
+    List<String> csv = new ArrayList<>();
+    csv.add("impl,threads,p50_us,p99_us,p99.9_us,p99.99_us,max_us,samples");
+    figures.line("# P8 register+unregister while passes over 1000 handlers run back to back,"
+        + " sample time, µs (" + Runtime.getRuntime().availableProcessors() + " cores)");
+    for (ContentionFigure f : p8) {
+      csv.add(String.format(Locale.ROOT, "%s,%d,%.3f,%.3f,%.3f,%.3f,%.3f,%d", f.impl(),
+          f.threads(), f.p50(), f.p99(), f.p999(), f.p9999(), f.max(), f.samples()));
+      figures.line(String.format(Locale.ROOT, "P8 %-9s threads=%d p50=%.3f p99=%.3f p99.9=%.3f"
+              + " p99.99=%.3f max=%.1f us (%d samples)", f.impl(), f.threads(), f.p50(), f.p99(),
+          f.p999(), f.p9999(), f.max(), f.samples()));
+    }
+    Files.write(out.resolve("p8.csv"), csv, StandardCharsets.UTF_8);
+    ResultsPlot.drawContention(p8, out.resolve("p8.png"));
+    for (ContentionFigure f : p8) {
+      if (f.impl().equals("meshos") && f.threads() == 8) {
+        int cores = Runtime.getRuntime().availableProcessors();
+        figures.atMost("P8 meshos threads=8 p99.9"
+            + (cores < 8 ? " (measured on " + cores + " cores; the target is for >= 8)" : ""),
+            f.p999(), 20, " us");
       }
-      double lo = Double.MAX_VALUE;
-      double hi = 0;
-      for (Map.Entry<Integer, PassFigure> e : meshos.get(classes).entrySet()) {
-        if (e.getKey() >= 16) {
-          double perHandler = e.getValue().median() / e.getKey();
-          lo = Math.min(lo, perHandler);
-          hi = Math.max(hi, perHandler);
-        }
-      }
-      ratio("P5 classes=" + classes + " meshos ns/handler max/min over N>=16", hi / lo, 1.5);
     }
   }
 
   /** P2. */
-  private void registerLatency() throws RunnerException {
-    ChainedOptionsBuilder options = new OptionsBuilder()
-        .include(RegisterLatencyBenchmark.class.getName())
-        .verbosity(VerboseMode.SILENT);
+  private void p2() throws RunnerException {
+    ChainedOptionsBuilder options = jmh(RegisterLatencyBenchmark.class);
     if (quick) {
-      options.forks(1).warmupIterations(1).measurementIterations(2);
+      options.forks(1);
+      iterations(options, 1, 2, 500);
     }
     Map<String, double[]> percentiles = new TreeMap<>();
-    for (RunResult r : new Runner(options.build()).run()) {
+    Path json = out.resolve("p2.json");
+    for (RunResult r : new Runner(options.resultFormat(ResultFormatType.JSON)
+        .result(json.toString()).build(), progress).run()) {
       var stats = r.getPrimaryResult().getStatistics();
       double[] forkP99 = r.getBenchmarkResults().stream()
           .mapToDouble(BenchmarkSuite::p99).sorted().toArray();
@@ -164,28 +213,18 @@ public final class BenchmarkSuite {
     }
     for (Map.Entry<String, double[]> e : percentiles.entrySet()) {
       double[] v = e.getValue();
-      figure(String.format(Locale.ROOT,
+      figures.line(String.format(Locale.ROOT,
           "P2 register+unregister during 20 ms passes, %-9s p50=%.2f us p99=%.2f us"
               + " (p99 per fork %.2f..%.2f us)", e.getKey(), v[0], v[1], v[2], v[3]));
     }
     double meshosP99 = percentiles.get("meshos")[1];
     double heldP99 = percentiles.get("lock-held")[1];
-    figure(String.format(Locale.ROOT, "P2 p99 lock-held/meshos=%.0fx target: meshos p99 < 1000 us"
-            + " and lock-held p99 >= 1000 us %s", heldP99 / meshosP99,
-        meshosP99 < 1000 && heldP99 >= 1000 ? "PASS" : "MISS"));
+    figures.verdict(String.format(Locale.ROOT, "P2 p99 lock-held/meshos=%.0fx target: meshos p99"
+        + " < 1000 us and lock-held p99 >= 1000 us", heldP99 / meshosP99),
+        meshosP99 < 1000 && heldP99 >= 1000);
   }
 
   private static double p99(BenchmarkResult fork) {
     return fork.getPrimaryResult().getStatistics().getPercentile(99);
-  }
-
-  private void ratio(String what, double value, double target) {
-    figure(String.format(Locale.ROOT, "%s=%.3f target<=%.2f %s", what, value, target,
-        value <= target ? "PASS" : "MISS"));
-  }
-
-  private void figure(String line) {
-    figures.add(line);
-    OUT.println(line);
   }
 }

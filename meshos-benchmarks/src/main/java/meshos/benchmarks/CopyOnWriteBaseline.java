@@ -20,6 +20,11 @@ final class CopyOnWriteBaseline implements RecoveryRegistry {
     return handlers.size();
   }
 
+  /** Registers all of {@code all}, in order, with one copy of the array. */
+  void registerAll(List<RecoveryHandler> all) {
+    handlers.addAll(all);
+  }
+
   @Override
   public boolean unregister(RecoveryHandler handler) {
     return handlers.remove(handler);

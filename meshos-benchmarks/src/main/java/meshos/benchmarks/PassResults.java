@@ -3,40 +3,40 @@ package meshos.benchmarks;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
-import com.google.gson.JsonParser;
 import java.io.IOException;
-import java.io.Reader;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
 
 /**
- * Reads the {@link PassBenchmark} results out of a JMH JSON result file ({@code -rf json}), the
- * format the suite writes as {@code p1.json}: one {@link PassFigure} per configuration, each fork's
- * score being the mean of its measured iterations, as JMH computes it.
+ * Reads pass results out of a JMH JSON result file ({@code -rf json}), the format the suite writes
+ * as {@code p1.json} and {@code p9.json}: one {@link PassFigure} per configuration of {@link
+ * PassBenchmark} or {@link RealisticPassBenchmark}, each fork's score being the mean of its
+ * measured iterations, as JMH computes it.
  */
 final class PassResults {
-  private static final String BENCHMARK = PassBenchmark.class.getName() + ".pass";
+  static final String P1 = PassBenchmark.class.getName() + ".pass";
+  static final String P9 = RealisticPassBenchmark.class.getName() + ".pass";
 
   private PassResults() {}
 
+  /** The P1 results in {@code jmhJson}. */
   static List<PassFigure> read(Path jmhJson) throws IOException {
-    JsonElement root;
-    try (Reader in = Files.newBufferedReader(jmhJson, StandardCharsets.UTF_8)) {
-      root = JsonParser.parseReader(in);
-    }
+    return read(jmhJson, P1);
+  }
+
+  /** The results of {@code benchmark} ({@link #P1} or {@link #P9}) in {@code jmhJson}. */
+  static List<PassFigure> read(Path jmhJson, String benchmark) throws IOException {
     List<PassFigure> figures = new ArrayList<>();
-    for (JsonElement element : root.getAsJsonArray()) {
+    for (JsonElement element : JmhJson.runs(jmhJson)) {
       JsonObject run = element.getAsJsonObject();
-      if (run.get("benchmark").getAsString().equals(BENCHMARK)) {
+      if (run.get("benchmark").getAsString().equals(benchmark)) {
         figures.add(figure(run));
       }
     }
     if (figures.isEmpty()) {
-      throw new IOException(jmhJson + " holds no " + BENCHMARK + " results");
+      throw new IOException(jmhJson + " holds no " + benchmark + " results");
     }
     return figures;
   }
@@ -44,26 +44,22 @@ final class PassResults {
   private static PassFigure figure(JsonObject run) {
     JsonObject params = run.getAsJsonObject("params");
     JsonArray forks = run.getAsJsonObject("primaryMetric").getAsJsonArray("rawData");
-    double[] scores = new double[forks.size()];
-    for (int f = 0; f < scores.length; f++) {
-      JsonArray iterations = forks.get(f).getAsJsonArray();
+    List<Double> scores = new ArrayList<>();
+    for (JsonElement fork : forks) {
+      JsonArray iterations = fork.getAsJsonArray();
       double sum = 0;
       for (JsonElement score : iterations) {
         sum += score.getAsDouble();
       }
-      scores[f] = sum / iterations.size();
+      scores.add(sum / iterations.size());
     }
-    Arrays.sort(scores);
+    Collections.sort(scores);
     JsonObject secondary = run.getAsJsonObject("secondaryMetrics");
     JsonObject alloc = secondary == null ? null : secondary.getAsJsonObject("gc.alloc.rate.norm");
+    JsonElement classes = params.get("classes");
     return new PassFigure(params.get("impl").getAsString(),
-        params.get("classes").getAsInt(), params.get("handlers").getAsInt(),
-        median(scores), scores[0], scores[scores.length - 1],
+        classes == null ? GroupHandlers.CLASSES : classes.getAsInt(),
+        params.get("handlers").getAsInt(), scores,
         alloc == null ? Double.NaN : alloc.get("score").getAsDouble());
-  }
-
-  private static double median(double[] sorted) {
-    int n = sorted.length;
-    return n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
   }
 }

@@ -1,74 +1,150 @@
 package meshos.benchmarks;
 
+import com.google.gson.Gson;
+import com.google.gson.GsonBuilder;
+import java.io.IOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.concurrent.atomic.AtomicInteger;
+import meshos.api.RecoveryHandler;
+import meshos.api.RecoveryRegistry;
 import meshos.tick.MeshOsRuntime;
 import meshos.tick.RuntimeStats;
 
 /**
- * P4: a runtime ticking every 10 ms over 1000 no-op handlers (eight classes) for a set time;
- * reports how late ticks start against their due time (the runtime's own {@code
- * TickReport.lateness()}, measured with {@code System.nanoTime}) and how many ticks ran against
- * how many the schedule asked for. JMH does not fit a free-running loop, hence a plain main.
+ * P4, P6 and P7 in one fresh JVM (the suite starts one per run, so that the first ticks are the
+ * first of the JVM, as in an application): a runtime ticking every 10 ms over 1000 no-op handlers
+ * of eight classes, started once.
  *
- * <p>Usage: {@code java -cp benchmarks.jar meshos.benchmarks.TickLatenessHarness [seconds]}.
+ * <ol>
+ *   <li>Soak (P6, P4): it ticks for the soak time (and at least 11 ticks); every tick's lateness (the runtime's own {@code
+ *       TickReport.lateness()}, measured with {@code System.nanoTime}) and duration are kept, the
+ *       first ten apart (P6) from the rest (P4).
+ *   <li>Evictions (P7): one no-op handler is unregistered, then, {@code evictions} times, a handler
+ *       that throws on its first call is registered (1000 handlers, one of which throws) and the
+ *       harness waits for the tick that evicts it and three more. The ticks of this phase are kept
+ *       with their number of evictions, so that eviction ticks are compared with the ticks around
+ *       them.
+ * </ol>
+ *
+ * <p>Writes a JSON {@link Run} to the file given. JMH does not fit a free-running loop, hence a plain
+ * main. Usage: {@code java -cp benchmarks.jar meshos.benchmarks.TickLatenessHarness out.json
+ * [soak-ms] [evictions]} (defaults 20000 and 20).
  */
 public final class TickLatenessHarness {
+  static final int HANDLERS = 1000;
+  static final Duration INTERVAL = Duration.ofMillis(10);
+  /** P6's ticks: the soak lasts until there are more than these, whatever its time. */
+  static final int FIRST_TICKS = 10;
+
   private TickLatenessHarness() {}
 
-  /** The figures of one run. */
-  record Result(long ticks, long expectedTicks, long lateTicks, long p50Nanos, long p99Nanos,
-      long maxNanos, Duration maxTick) {
-    String line() {
-      return String.format("P4 lateness over %d ticks (schedule asked %d): p50=%.3f ms"
-              + " p99=%.3f ms max=%.3f ms, late ticks (beyond tolerance)=%d, max tick=%.3f ms",
-          ticks, expectedTicks, p50Nanos / 1e6, p99Nanos / 1e6, maxNanos / 1e6, lateTicks,
-          maxTick.toNanos() / 1e6);
+  /** The raw figures of one run, as written to JSON. */
+  static final class Run {
+    long[] lateness = new long[0];
+    long[] duration = new long[0];
+    int[] evictions = new int[0];
+    int soakTicks;
+    long expectedSoakTicks;
+    long lateTicks;
+    long maxTickNanos;
+    String jdk = System.getProperty("java.version");
+  }
+
+  /** A handler that throws on its first (and only) call. */
+  private static final class Thrower implements RecoveryHandler {
+    @Override
+    public int[] recover() {
+      throw new IllegalStateException("injected failure (benchmark P7)");
     }
   }
 
-  static Result run(Duration duration, Duration interval, int handlers)
-      throws InterruptedException {
-    long capacity = duration.toNanos() / interval.toNanos() * 2 + 16;
-    long[] lateness = new long[(int) capacity];
-    int[] count = {0};
+  static Run run(Duration soak, int evictionRounds) throws InterruptedException {
+    int capacity = (int) (soak.toNanos() / INTERVAL.toNanos()) * 2 + 8 * evictionRounds + 64;
+    long[] lateness = new long[capacity];
+    long[] duration = new long[capacity];
+    int[] evictions = new int[capacity];
+    AtomicInteger count = new AtomicInteger();
+    AtomicInteger evicted = new AtomicInteger();
     MeshOsRuntime runtime = MeshOsRuntime.builder()
         .name("lateness")
-        .tickInterval(interval)
+        .tickInterval(INTERVAL)
         .discoverProviders(false)
         .addTickListener(r -> {
-          if (count[0] < lateness.length) {
-            lateness[count[0]++] = r.lateness().toNanos();
+          int i = count.get();
+          if (i < lateness.length) {
+            lateness[i] = r.lateness().toNanos();
+            duration[i] = r.duration().toNanos();
+            evictions[i] = r.evictions().size();
+            count.set(i + 1);
           }
+          evicted.addAndGet(r.evictions().size());
         })
         .build();
-    for (int i = 0; i < handlers; i++) {
-      runtime.recoveryRegistry().register(NoopHandlers.create(i));
+    RecoveryRegistry registry = runtime.recoveryRegistry();
+    RecoveryHandler[] noops = new RecoveryHandler[HANDLERS];
+    for (int i = 0; i < HANDLERS; i++) {
+      noops[i] = NoopHandlers.create(i);
+      registry.register(noops[i]);
     }
+    Run run = new Run();
     long started = System.nanoTime();
     runtime.start();
-    Thread.sleep(duration.toMillis());
-    runtime.close();
-    long elapsed = System.nanoTime() - started;
-    RuntimeStats stats = runtime.stats();
-    long[] sorted = Arrays.copyOf(lateness, count[0]);
-    Arrays.sort(sorted);
-    return new Result(stats.ticks(), elapsed / interval.toNanos(), stats.lateTicks(),
-        percentile(sorted, 50), percentile(sorted, 99),
-        sorted.length == 0 ? 0 : sorted[sorted.length - 1], stats.maxTickDuration());
-  }
-
-  static long percentile(long[] sorted, int p) {
-    if (sorted.length == 0) {
-      return 0;
+    Thread.sleep(soak.toMillis());
+    // A stalled start can leave fewer ticks than P6 needs: wait for them (bounded).
+    long enough = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+    while (count.get() <= FIRST_TICKS && System.nanoTime() < enough) {
+      Thread.sleep(INTERVAL.toMillis());
     }
-    int index = (int) Math.ceil(p / 100.0 * sorted.length) - 1;
-    return sorted[Math.max(0, Math.min(sorted.length - 1, index))];
+    run.soakTicks = count.get();
+    run.expectedSoakTicks = (System.nanoTime() - started) / INTERVAL.toNanos();
+    if (evictionRounds > 0) {
+      registry.unregister(noops[0]);
+    }
+    for (int round = 0; round < evictionRounds; round++) {
+      int before = evicted.get();
+      registry.register(new Thrower());
+      long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+      while (evicted.get() == before && System.nanoTime() < deadline) {
+        Thread.sleep(1);
+      }
+      Thread.sleep(3 * INTERVAL.toMillis());
+    }
+    runtime.close();
+    RuntimeStats stats = runtime.stats();
+    int n = count.get();
+    run.lateness = Arrays.copyOf(lateness, n);
+    run.duration = Arrays.copyOf(duration, n);
+    run.evictions = Arrays.copyOf(evictions, n);
+    run.lateTicks = stats.lateTicks();
+    run.maxTickNanos = stats.maxTickDuration().toNanos();
+    return run;
   }
 
-  public static void main(String[] args) throws InterruptedException {
-    long seconds = args.length > 0 ? Long.parseLong(args[0]) : 20;
-    System.out.println(
-        run(Duration.ofSeconds(seconds), Duration.ofMillis(10), 1000).line());
+  static Run read(Path json) throws IOException {
+    return new Gson().fromJson(Files.readString(json, StandardCharsets.UTF_8), Run.class);
+  }
+
+  /**
+   * Runs once and writes the JSON.
+   *
+   * @param args output file, then optionally the soak in ms and the number of evictions
+   * @throws InterruptedException if interrupted
+   * @throws IOException if the file cannot be written
+   */
+  public static void main(String[] args) throws InterruptedException, IOException {
+    if (args.length < 1) {
+      throw new IllegalArgumentException("usage: TickLatenessHarness <out.json> [soak-ms] [evictions]");
+    }
+    long soakMs = args.length > 1 ? Long.parseLong(args[1]) : 20_000;
+    int evictions = args.length > 2 ? Integer.parseInt(args[2]) : 20;
+    Run run = run(Duration.ofMillis(soakMs), evictions);
+    try (Writer out = Files.newBufferedWriter(Path.of(args[0]), StandardCharsets.UTF_8)) {
+      new GsonBuilder().create().toJson(run, out);
+    }
   }
 }

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Consumer;
 import meshos.api.RecoveryHandler;
 import meshos.api.RecoveryRegistry;
 import org.jspecify.annotations.Nullable;
@@ -30,6 +31,13 @@ import org.jspecify.annotations.Nullable;
  * counter before each call: a removal made by another thread bumps that counter after writing its
  * tombstone, so a pass that sees the new count re-reads the entry and finds the tombstone. (Reading
  * every entry with an acquire load instead costs more: the JIT then checks each entry's type twice.)
+ *
+ * <h2>Naming the call in progress</h2>
+ *
+ * <p>{@link #markRunningCall} lets a watchdog that has seen a pass run over its budget learn which
+ * handler <em>instance</em> is running, at no cost to a pass that nobody marks: it bumps the same
+ * volatile counter as a removal, and the pass, on seeing the bump before its next call (or at its
+ * end), reports the handler whose call just returned.
  *
  * <h2>Cost</h2>
  *
@@ -82,9 +90,15 @@ public final class LockingRecoveryRegistry implements RecoveryRegistry {
   /**
    * Tombstones written into {@link #running} by {@link #unregister}, bumped (under the lock) after
    * each one: the pass reads it before every call, so that a removal made by another thread is seen
-   * before the removed handler would be invoked.
+   * before the removed handler would be invoked. Also bumped by {@link #markRunningCall}.
    */
   private volatile int removals;
+
+  /**
+   * The request of {@link #markRunningCall} for the pass in progress; written under the lock, taken
+   * by the pass once it has seen the bump, cleared when the pass ends.
+   */
+  private volatile @Nullable Consumer<? super RecoveryHandler> markRequest;
 
   /** Evictions of the pass in progress, reported after its merge; null when there are none. */
   @GuardedBy("lock")
@@ -166,6 +180,38 @@ public final class LockingRecoveryRegistry implements RecoveryRegistry {
     removals++;
   }
 
+  /**
+   * Asks the pass in progress to name the handler whose call is running now. Once that call returns,
+   * {@code whenReturned} is called with the handler, on the thread running the pass, before the pass
+   * invokes its next handler (or ends). Several marks during one call are reported once; a mark made
+   * between two calls names the call that has just returned. Does nothing, and returns {@code
+   * false}, when no pass is in progress; a mark the pass has not reported by its end is dropped.
+   *
+   * <p>Meant for a watchdog thread that has seen a pass run over its budget: it costs a pass nothing
+   * unless a mark is made, and tells apart two instances of one class, which a stack sample cannot.
+   * May be called from any thread, also from a handler (the handler then names itself once it
+   * returns). {@code whenReturned} should be quick and should not throw; an exception it throws is
+   * logged as a {@code WARNING} and the pass goes on.
+   *
+   * @param whenReturned told the handler whose call was marked, once that call returns
+   * @return whether a pass was in progress
+   * @throws NullPointerException if {@code whenReturned} is null
+   */
+  public boolean markRunningCall(Consumer<? super RecoveryHandler> whenReturned) {
+    requireNonNull(whenReturned, "whenReturned");
+    lock.lock();
+    try {
+      if (!passInProgress) {
+        return false;
+      }
+      markRequest = whenReturned;
+      publishRemoval();
+      return true;
+    } finally {
+      lock.unlock();
+    }
+  }
+
   @Override
   public int size() {
     lock.lock();
@@ -222,6 +268,7 @@ public final class LockingRecoveryRegistry implements RecoveryRegistry {
   private int[] runPass(RecoveryHandler[] batch, int count) {
     int found = 0;
     int seenRemovals = removals;
+    RecoveryHandler called = null; // the handler invoked last, for markRunningCall
     for (int i = 0; i < count; i++) {
       RecoveryHandler handler = batch[i];
       if (handler == null) {
@@ -230,11 +277,13 @@ public final class LockingRecoveryRegistry implements RecoveryRegistry {
       int removed = removals; // volatile: see "Unregistering during a pass"
       if (removed != seenRemovals) {
         seenRemovals = removed;
+        reportMark(called);
         handler = batch[i]; // the removal that changed the count happens-before this read
         if (handler == null) {
           continue;
         }
       }
+      called = handler;
       int[] slots;
       try {
         slots = handler.recover();
@@ -257,7 +306,34 @@ public final class LockingRecoveryRegistry implements RecoveryRegistry {
         }
       }
     }
+    if (removals != seenRemovals) {
+      reportMark(called);
+    }
     return found == 0 ? NO_SLOTS : Arrays.copyOf(slotBuffer, found);
+  }
+
+  /** Reports {@code called} to the pending {@link #markRunningCall} request, if there is one. */
+  private void reportMark(@Nullable RecoveryHandler called) {
+    if (markRequest == null) {
+      return;
+    }
+    Consumer<? super RecoveryHandler> request;
+    lock.lock();
+    try {
+      request = markRequest;
+      markRequest = null;
+    } finally {
+      lock.unlock();
+    }
+    if (request == null || called == null) {
+      return;
+    }
+    try {
+      request.accept(called);
+    } catch (RuntimeException e) {
+      LOG.log(System.Logger.Level.WARNING, () -> "markRunningCall consumer " + request
+          + " failed for handler " + called, e);
+    }
   }
 
   /** Merges the survivors back, then reports the pass's evictions outside the lock. */
@@ -266,6 +342,7 @@ public final class LockingRecoveryRegistry implements RecoveryRegistry {
     lock.lock();
     try {
       mergeLocked();
+      markRequest = null;
       evicted = evictions;
       evictions = null;
     } finally {
