@@ -28,6 +28,8 @@ import meshos.tick.UnloadReport;
 public final class PluginManager implements Plugins {
   private static final System.Logger LOG = System.getLogger(PluginManager.class.getName());
   private static final long LEAK_CHECK_PERIOD_NANOS = 1_000_000_000L;
+  /** The wait for the pass in flight is bounded by the unload's timeout, but never shorter. */
+  private static final long PASS_WAIT_FLOOR_NANOS = 5_000_000_000L;
 
   private final PluginHost host;
   private final ProviderDiscovery discovery;
@@ -126,10 +128,11 @@ public final class PluginManager implements Plugins {
       }
       p.state(PluginState.UNLOADING);
       removed = p.detach(host);
-      if (!host.awaitPassInFlight(Duration.ofNanos(Math.max(0, budget - elapsed(t0))))) {
+      long passWait = Math.max(PASS_WAIT_FLOOR_NANOS, budget - elapsed(t0));
+      if (!host.awaitPassInFlight(Duration.ofNanos(passWait))) {
         LOG.log(System.Logger.Level.WARNING, () -> "runtime '" + host.runtimeName()
             + "': unloading plugin '" + p.name() + "': the pass in flight did not end within "
-            + timeout + "; a handler of the plugin may still be running");
+            + Duration.ofNanos(passWait) + "; a handler of the plugin may still be running");
       }
       List<PluginInstance> now = new ArrayList<>(loaded);
       now.remove(p);
