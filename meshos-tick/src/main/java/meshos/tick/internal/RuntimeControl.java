@@ -41,6 +41,7 @@ public final class RuntimeControl {
   private final TickPipeline pipeline;
   private final @Nullable TickLoop loop;
   private final Shutdown shutdown;
+  private final PluginManager plugins;
   private final TickPipeline.ReportFactory reports;
   private volatile List<ProviderInfo> providers = List.of();
 
@@ -74,6 +75,9 @@ public final class RuntimeControl {
         gate, lifecycle::isRunning, pipeline::run, counters::lateTick,
         t -> tickReporter.phaseFailed("tick loop", t));
     this.shutdown = new Shutdown(config, lifecycle, gate, loop, watchdog, actions, counters, log);
+    this.plugins = new PluginManager(new PluginRuntimeHost(name, registryView, actions, probes,
+        pipeline::snapshot, gate, loop, lifecycle::state, names),
+        new ProviderDiscovery(config.excludedProviders()));
   }
 
   /**
@@ -181,6 +185,7 @@ public final class RuntimeControl {
    */
   public void close() {
     lifecycle.requestStop();
+    plugins.close(); // stops the leak check; never blocks
     if (loop != null) {
       loop.wake();
     }
@@ -198,6 +203,15 @@ public final class RuntimeControl {
   /** The runtime's configuration. */
   public RuntimeConfig config() {
     return config;
+  }
+
+  /**
+   * Hot plug.
+   *
+   * @return the runtime's plugins
+   */
+  public PluginManager plugins() {
+    return plugins;
   }
 
   /** The state; never blocks. */
