@@ -36,7 +36,7 @@ import org.openjdk.jmh.runner.options.TimeValue;
  * harness's JSON per fresh JVM ({@code lateness-<n>.json}, its log beside it).
  *
  * <p>Usage: {@code java -cp benchmarks.jar meshos.benchmarks.BenchmarkSuite [--quick]
- * [--out=dir] [--only=P1,P9,P8,P2,P6]}. The full suite takes about 20 minutes on 2 cores (5 forks for every 8-class
+ * [--out=dir] [--only=P6,P8,P9,P2,P1]}. The full suite takes about 20 minutes on 2 cores (5 forks for every 8-class
  * figure, 3 for the others); {@code --quick} about 3 minutes (short iterations, 1 or 2 forks, P1
  * at N = 16 and 4096 only).
  */
@@ -59,7 +59,7 @@ public final class BenchmarkSuite {
   /**
    * Runs the suite.
    *
-   * @param args {@code --quick}, {@code --out=dir}, {@code --only=P1,P9,P8,P2,P6} (steps to run,
+   * @param args {@code --quick}, {@code --out=dir}, {@code --only=P6,P8,P9,P2,P1} (steps to run,
    *     by their first figure; P6 also gives P4 and P7; default all)
    * @throws Exception if a benchmark or the harness fails, or a file cannot be written
    */
@@ -69,7 +69,7 @@ public final class BenchmarkSuite {
         .map(a -> a.substring("--out=".length())).findFirst().orElse("bench-results"));
     Set<String> only = new HashSet<>(Arrays.asList(Arrays.stream(args)
         .filter(a -> a.startsWith("--only=")).map(a -> a.substring("--only=".length()))
-        .findFirst().orElse("P1,P9,P8,P2,P6").toUpperCase(Locale.ROOT).split(",")));
+        .findFirst().orElse("P6,P8,P9,P2,P1").toUpperCase(Locale.ROOT).split(",")));
     Files.createDirectories(out);
     new BenchmarkSuite(quick, only, out).run();
   }
@@ -80,26 +80,26 @@ public final class BenchmarkSuite {
     figures.line(String.format(Locale.ROOT, "# load average at start: %.2f (%d cores)",
         ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(),
         Runtime.getRuntime().availableProcessors()));
-    if (only.contains("P1")) {
-      progress.step(1, STEPS, "P1/P3/P5 no-op passes (PassBenchmark)", quick ? 16 : 44);
-      p1();
-    }
-    if (only.contains("P9")) {
-      progress.step(2, STEPS, "P9 realistic passes (RealisticPassBenchmark)", 9);
-      p9();
+    if (only.contains("P6")) {
+      progress.step(1, STEPS, "P6/P4/P7 first ticks, lateness, eviction tick (fresh JVMs)", 0);
+      new LatenessFigures(figures, progress, out).run(quick ? 3 : 5,
+          quick ? Duration.ofSeconds(6) : Duration.ofSeconds(20), quick ? 10 : 30);
     }
     if (only.contains("P8")) {
-      progress.step(3, STEPS, "P8 register under contention (RegisterContentionBenchmark)", 9);
+      progress.step(2, STEPS, "P8 register under contention (RegisterContentionBenchmark)", 9);
       p8();
+    }
+    if (only.contains("P9")) {
+      progress.step(3, STEPS, "P9 realistic passes (RealisticPassBenchmark)", 9);
+      p9();
     }
     if (only.contains("P2")) {
       progress.step(4, STEPS, "P2 register during 20 ms passes (RegisterLatencyBenchmark)", 2);
       p2();
     }
-    if (only.contains("P6")) {
-      progress.step(5, STEPS, "P6/P4/P7 first ticks, lateness, eviction tick (fresh JVMs)", 0);
-      new LatenessFigures(figures, progress, out).run(quick ? 3 : 5,
-          quick ? Duration.ofSeconds(6) : Duration.ofSeconds(20), quick ? 10 : 30);
+    if (only.contains("P1")) {
+      progress.step(5, STEPS, "P1/P3/P5 no-op passes (PassBenchmark)", quick ? 16 : 44);
+      p1();
     }
     progress.step(6, STEPS, "summary", 0);
     figures.line(String.format(Locale.ROOT, "# load average at end: %.2f; suite took %s (mm:ss)",
