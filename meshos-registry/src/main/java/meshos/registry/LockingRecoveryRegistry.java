@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Consumer;
 import meshos.api.RecoveryHandler;
 import meshos.api.RecoveryRegistry;
 import org.jspecify.annotations.Nullable;
@@ -24,12 +25,22 @@ import org.jspecify.annotations.Nullable;
  * <h2>Unregistering during a pass</h2>
  *
  * <p>{@link #unregister} marks the pass's entry as removed (a tombstone), so the merge does not
- * bring it back and no later pass runs it, and the pass in progress does not invoke it once {@code
- * unregister} has returned {@code true}, whichever thread removed it; a call that had already
- * started may finish. The pass reads its entries with plain loads and checks one volatile removal
- * counter before each call: a removal made by another thread bumps that counter after writing its
- * tombstone, so a pass that sees the new count re-reads the entry and finds the tombstone. (Reading
- * every entry with an acquire load instead costs more: the JIT then checks each entry's type twice.)
+ * bring it back and no pass that starts after {@code unregister} returned {@code true} runs it.
+ * The pass in progress invokes it at most once more, and only if it had already dispatched that
+ * call when {@code unregister} returned: it checks one volatile removal counter before each call,
+ * and a removal made by another thread bumps that counter after writing its tombstone, so a pass
+ * that sees the new count re-reads the entry and finds the tombstone; a removal that lands
+ * between that check and the call cannot stop the call (nor can one that lands while it runs).
+ * Called from inside a handler of the pass, {@code unregister} always takes effect before the pass
+ * reaches the removed entry. (Reading every entry with an acquire load instead of the counter
+ * costs more: the JIT then checks each entry's type twice.)
+ *
+ * <h2>Naming the call in progress</h2>
+ *
+ * <p>{@link #markRunningCall} lets a watchdog that has seen a pass run over its budget learn which
+ * handler <em>instance</em> is running, at no cost to a pass that nobody marks: it bumps the same
+ * volatile counter as a removal, and the pass, on seeing the bump before its next call (or at its
+ * end), reports the handler whose call just returned.
  *
  * <h2>Cost</h2>
  *
@@ -82,9 +93,21 @@ public final class LockingRecoveryRegistry implements RecoveryRegistry {
   /**
    * Tombstones written into {@link #running} by {@link #unregister}, bumped (under the lock) after
    * each one: the pass reads it before every call, so that a removal made by another thread is seen
-   * before the removed handler would be invoked.
+   * before the removed handler would be invoked. Also bumped by {@link #markRunningCall}.
    */
   private volatile int removals;
+
+  /** Handler calls of every pass ended so far; bumped under the lock at each pass's end. */
+  private volatile long calls;
+
+  /** Handler calls of the pass in progress; confined to the thread running it, like slotBuffer. */
+  private int passCalls;
+
+  /**
+   * The request of {@link #markRunningCall} for the pass in progress; written under the lock, taken
+   * by the pass once it has seen the bump, cleared when the pass ends.
+   */
+  private volatile @Nullable Consumer<? super RecoveryHandler> markRequest;
 
   /** Evictions of the pass in progress, reported after its merge; null when there are none. */
   @GuardedBy("lock")
@@ -159,11 +182,64 @@ public final class LockingRecoveryRegistry implements RecoveryRegistry {
     }
   }
 
+  /** Adds the pass's calls; with the lock held, so the volatile's read-then-write is not a race. */
+  @GuardedBy("lock")
+  @SuppressWarnings("NonAtomicVolatileUpdate")
+  private void countCallsLocked() {
+    calls += passCalls;
+    passCalls = 0;
+  }
+
   /** Only ever called with the lock held, so the read-then-write of the volatile is not a race. */
   @GuardedBy("lock")
   @SuppressWarnings("NonAtomicVolatileUpdate")
   private void publishRemoval() {
     removals++;
+  }
+
+  /**
+   * The number of handler calls made by every pass that has ended, including a pass ended by a
+   * rethrown {@link VirtualMachineError} (the call that threw counts). A handler skipped because
+   * it was unregistered during the pass is not counted. Any thread; never waits for a pass. The
+   * difference of two reads taken around a {@link #tryRunAll()} is that pass's number of calls
+   * when no other thread runs passes meanwhile.
+   *
+   * @return handler calls so far
+   */
+  public long handlerCalls() {
+    return calls;
+  }
+
+  /**
+   * Asks the pass in progress to name the handler whose call is running now. Once that call returns,
+   * {@code whenReturned} is called with the handler, on the thread running the pass, before the pass
+   * invokes its next handler (or ends). Several marks during one call are reported once; a mark made
+   * between two calls names the call that has just returned. Does nothing, and returns {@code
+   * false}, when no pass is in progress; a mark the pass has not reported by its end is dropped.
+   *
+   * <p>Meant for a watchdog thread that has seen a pass run over its budget: it costs a pass nothing
+   * unless a mark is made, and tells apart two instances of one class, which a stack sample cannot.
+   * May be called from any thread, also from a handler (the handler then names itself once it
+   * returns). {@code whenReturned} should be quick and should not throw; an exception it throws is
+   * logged as a {@code WARNING} and the pass goes on.
+   *
+   * @param whenReturned told the handler whose call was marked, once that call returns
+   * @return whether a pass was in progress
+   * @throws NullPointerException if {@code whenReturned} is null
+   */
+  public boolean markRunningCall(Consumer<? super RecoveryHandler> whenReturned) {
+    requireNonNull(whenReturned, "whenReturned");
+    lock.lock();
+    try {
+      if (!passInProgress) {
+        return false;
+      }
+      markRequest = whenReturned;
+      publishRemoval();
+      return true;
+    } finally {
+      lock.unlock();
+    }
   }
 
   @Override
@@ -221,26 +297,33 @@ public final class LockingRecoveryRegistry implements RecoveryRegistry {
    */
   private int[] runPass(RecoveryHandler[] batch, int count) {
     int found = 0;
+    int skipped = 0;
     int seenRemovals = removals;
+    RecoveryHandler called = null; // the handler invoked last, for markRunningCall
     for (int i = 0; i < count; i++) {
       RecoveryHandler handler = batch[i];
       if (handler == null) {
+        skipped++;
         continue;
       }
       int removed = removals; // volatile: see "Unregistering during a pass"
       if (removed != seenRemovals) {
         seenRemovals = removed;
+        reportMark(called);
         handler = batch[i]; // the removal that changed the count happens-before this read
         if (handler == null) {
+          skipped++;
           continue;
         }
       }
+      called = handler;
       int[] slots;
       try {
         slots = handler.recover();
       } catch (Throwable t) {
         evict(batch, i, handler, t);
         if (t instanceof VirtualMachineError fatal && !(t instanceof StackOverflowError)) {
+          passCalls = i + 1 - skipped;
           throw fatal;
         }
         continue;
@@ -248,16 +331,46 @@ public final class LockingRecoveryRegistry implements RecoveryRegistry {
       if (slots == null) {
         evict(batch, i, handler, InvalidRecoveryResultException.nullResult());
       } else if (slots.length != 0) {
-        int negativeAt = firstNegative(slots);
+        // Copy first, then check the copy: the handler may still write into its array.
+        int end = append(found, slots);
+        int negativeAt = firstNegative(slotBuffer, found, end);
         if (negativeAt >= 0) {
-          evict(batch, i, handler,
-              InvalidRecoveryResultException.negativeIndex(slots[negativeAt], negativeAt));
+          evict(batch, i, handler, InvalidRecoveryResultException.negativeIndex(
+              slotBuffer[negativeAt], negativeAt - found));
         } else {
-          found = append(found, slots);
+          found = end;
         }
       }
     }
+    if (removals != seenRemovals) {
+      reportMark(called);
+    }
+    passCalls = count - skipped;
     return found == 0 ? NO_SLOTS : Arrays.copyOf(slotBuffer, found);
+  }
+
+  /** Reports {@code called} to the pending {@link #markRunningCall} request, if there is one. */
+  private void reportMark(@Nullable RecoveryHandler called) {
+    if (markRequest == null) {
+      return;
+    }
+    Consumer<? super RecoveryHandler> request;
+    lock.lock();
+    try {
+      request = markRequest;
+      markRequest = null;
+    } finally {
+      lock.unlock();
+    }
+    if (request == null || called == null) {
+      return;
+    }
+    try {
+      request.accept(called);
+    } catch (RuntimeException e) {
+      LOG.log(System.Logger.Level.WARNING, () -> "markRunningCall consumer " + request
+          + " failed for handler " + called, e);
+    }
   }
 
   /** Merges the survivors back, then reports the pass's evictions outside the lock. */
@@ -265,7 +378,9 @@ public final class LockingRecoveryRegistry implements RecoveryRegistry {
     @Nullable List<Eviction> evicted;
     lock.lock();
     try {
+      countCallsLocked();
       mergeLocked();
+      markRequest = null;
       evicted = evictions;
       evictions = null;
     } finally {
@@ -363,8 +478,9 @@ public final class LockingRecoveryRegistry implements RecoveryRegistry {
     return needed;
   }
 
-  private static int firstNegative(int[] slots) {
-    for (int i = 0; i < slots.length; i++) {
+  /** The index of the first negative value of {@code slots[from, to)}, or -1. */
+  private static int firstNegative(int[] slots, int from, int to) {
+    for (int i = from; i < to; i++) {
       if (slots[i] < 0) {
         return i;
       }
