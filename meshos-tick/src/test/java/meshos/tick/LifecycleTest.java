@@ -185,13 +185,16 @@ class LifecycleTest {
     CountDownLatch closeReturned = new CountDownLatch(1);
     AtomicReference<RuntimeState> stateAfterClose = new AtomicReference<>();
     List<String> ran = new CopyOnWriteArrayList<>();
+    CountDownLatch secondQueued = new CountDownLatch(1);
     long started = System.nanoTime();
     assertTrue(runtime.actions().offer(() -> {
+      await(secondQueued); // else close() could run before the test queues the second action
       runtime.close();
       stateAfterClose.set(runtime.state());
       closeReturned.countDown();
     }));
     assertTrue(runtime.actions().offer(() -> ran.add("queued behind it")));
+    secondQueued.countDown();
 
     await(closeReturned);
     runtime.close();
