@@ -2,37 +2,22 @@ package meshos.tick;
 
 import static java.util.Objects.requireNonNull;
 
-import com.google.errorprone.annotations.concurrent.GuardedBy;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Collections;
-import java.util.IdentityHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.locks.LockSupport;
 import java.util.function.Consumer;
-import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.LongSupplier;
 import meshos.api.ActionQueue;
-import meshos.api.RecoveryHandler;
 import meshos.api.RecoveryRegistry;
 import meshos.probes.PeerSnapshot;
-import meshos.probes.ProbeFailure;
-import meshos.probes.ProbeReadings;
 import meshos.probes.ProbeRegistry;
 import meshos.registry.LockingRecoveryRegistry;
-import meshos.tick.internal.BoundedActionQueue;
-import meshos.tick.internal.EvictionEvent;
 import meshos.tick.internal.ProviderDiscovery;
-import meshos.tick.internal.RuntimeContext;
-import meshos.tick.internal.RuntimeCounters;
-import meshos.tick.internal.Throwables;
-import meshos.tick.internal.TickEvent;
-import meshos.tick.internal.TickSchedule;
-import meshos.tick.internal.TickWatchdog;
+import meshos.tick.internal.RuntimeConfig;
+import meshos.tick.internal.RuntimeControl;
+import meshos.tick.internal.TickLoop;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -55,10 +40,12 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>Each phase (poll, fold, pass, listeners) is guarded on its own: a failure in one never skips
  * the next, and nothing but {@link #close()} ends the loop. The tick thread is named {@code
- * meshos-tick-<name>}; interrupting it has no effect (the interrupt is cleared after each tick).
- * The first tick is due one interval after {@link #start()}; see {@link MissedTickPolicy} for late
- * ticks. With {@link Builder#manualTicks()} there is no tick thread and {@link #tick()} runs one
- * tick on the calling thread.
+ * meshos-tick-<name>}; an interrupt of it from outside is cleared and ignored (it never makes the
+ * loop spin, and never reaches a handler). The first tick is due one interval after {@link
+ * #start()}; see {@link MissedTickPolicy} for late ticks. With {@link Builder#manualTicks()} there
+ * is no tick thread and {@link #tick()} runs one tick on the calling thread. Log records (an
+ * eviction, an overrun, a failing probe) are built and logged on the thread {@code
+ * meshos-log-<name>}, never on the tick thread.
  *
  * <h2>Discovery</h2>
  *
@@ -69,6 +56,12 @@ import org.jspecify.annotations.Nullable;
  * before the first tick, in provider class-name order. A provider that fails is skipped and
  * reported in {@link #providers()} and the log; the others still load.
  *
+ * <h2>Lifecycle</h2>
+ *
+ * <p>{@code NEW → RUNNING → STOPPING → TERMINATED}. See {@link #start()} and {@link #close()}.
+ * {@link #state()}, {@link #stats()}, {@link #snapshot()}, {@link #providers()} and {@link
+ * #toString()} never block.
+ *
  * <h2>Thread safety</h2>
  *
  * <p>All methods may be called from any thread, handlers and listeners included. Actions prior to
@@ -76,563 +69,174 @@ import org.jspecify.annotations.Nullable;
  * each happening-before the next.
  */
 public final class MeshOsRuntime implements AutoCloseable {
-  private static final System.Logger LOG = System.getLogger(MeshOsRuntime.class.getName());
-  private static final int[] NO_SLOTS = new int[0];
-  private static final long OVERRUN_LOG_PERIOD_NANOS = 60_000_000_000L;
-  private static final String POLL = "probe poll";
-  private static final String FOLD = "snapshot fold";
-  private static final String PASS = "recovery pass";
-  private static final String IDLE = "idle";
-
   private final String name;
-  private final Duration tickInterval;
-  private final Duration tickBudget;
-  private final Duration shutdownTimeout;
-  private final boolean manual;
-  private final boolean discover;
-  private final Set<String> excludedProviders;
-  private final RecoveryRegistry registry;
-  private final ProbeRegistry probes;
-  private final BoundedActionQueue actions;
-  private final List<TickListener> listeners;
-  private final TickSchedule schedule;
-  /** Null with manual ticks. */
-  private final @Nullable Thread tickThread;
-  private final TickWatchdog watchdog;
+  private final RuntimeControl control;
 
-  /** What the tick in flight is doing, for the watchdog: one of the phase names above. */
-  private volatile String phase = IDLE;
-
-  /** The thread running the tick in flight (the tick thread, or the caller of tick()). */
-  private volatile @Nullable Thread tickingThread;
-
-  private volatile List<String> lastOverrunCulprits = List.of();
-
-  @GuardedBy("tickLock")
-  private long lastOverrunLogNanos;
-
-  @GuardedBy("tickLock")
-  private long overrunLogsSuppressed;
-
-  @GuardedBy("tickLock")
-  private boolean overrunLogged;
-
-  /** Serialises ticks (manual ones may come from several threads) and guards the tick's state. */
-  private final ReentrantLock tickLock = new ReentrantLock();
-  private final ReentrantLock lifecycleLock = new ReentrantLock();
-
-  @GuardedBy("lifecycleLock")
-  private RuntimeState state = RuntimeState.NEW;
-
-  @GuardedBy("lifecycleLock")
-  private boolean terminationStarted;
-
-  private volatile boolean stopRequested;
-  private volatile List<ProviderInfo> providers = List.of();
-  private volatile PeerSnapshot snapshot = PeerSnapshot.empty();
-
-  /** Provider class names of discovered handlers, for reports. Used off the hot path only. */
-  private final Map<RecoveryHandler, String> handlerNames =
-      Collections.synchronizedMap(new IdentityHashMap<>());
-
-  /**
-   * Evictions of the tick in progress, collected by the eviction listener. Only touched by the
-   * thread holding {@link #tickLock} (the listener checks {@code isHeldByCurrentThread}, which
-   * Error Prone's {@code @GuardedBy} cannot follow).
-   */
-  private @Nullable List<HandlerEviction> tickEvictions;
-
-  private final RuntimeCounters counters = new RuntimeCounters();
-
-  /** Probes that failed in the previous tick: a probe failing every tick is logged once. */
-  @GuardedBy("tickLock")
-  private Set<Object> failingProbes = Collections.newSetFromMap(new IdentityHashMap<>());
-
-  private MeshOsRuntime(Builder b) {
-    this.name = b.name;
-    this.tickInterval = b.tickInterval;
-    this.tickBudget = b.tickBudget != null ? b.tickBudget : b.tickInterval;
-    this.shutdownTimeout = b.shutdownTimeout;
-    this.manual = b.manual;
-    this.discover = b.discoverProviders;
-    Set<String> excluded = new LinkedHashSet<>(b.excludedProviders);
-    excluded.addAll(ProviderDiscovery.excludedBySystemProperty());
-    this.excludedProviders = Set.copyOf(excluded);
-    this.registry = b.recoveryRegistry != null
-        ? b.recoveryRegistry
-        : new LockingRecoveryRegistry(this::onEviction);
-    this.probes = b.probeRegistry != null ? b.probeRegistry : new ProbeRegistry();
-    this.actions = new BoundedActionQueue("meshos-actions-" + name, b.actionQueueCapacity);
-    this.listeners = List.copyOf(b.listeners);
-    this.schedule = new TickSchedule(b.missedTickPolicy, tickInterval.toNanos(), System::nanoTime);
-    this.watchdog = new TickWatchdog("meshos-watchdog-" + name, tickBudget.toNanos(),
-        this::culprit, b.watchdogSamples);
-    if (manual) {
-      this.tickThread = null;
-    } else {
-      this.tickThread = new Thread(this::loop, "meshos-tick-" + name);
-      this.tickThread.setDaemon(true);
-    }
+  private MeshOsRuntime(RuntimeConfig config) {
+    this.name = config.name();
+    this.control = new RuntimeControl(config, TickReport::new);
   }
 
-  /** A builder with the defaults: name "meshos", 500 ms interval, DELAY, discovery on. */
+  /**
+   * A builder with the defaults: name "meshos", 500 ms interval, DELAY, discovery on.
+   *
+   * @return a new builder
+   */
   public static Builder builder() {
     return new Builder();
   }
 
   /**
    * Starts the runtime: starts the action worker, discovers providers and registers their handlers
-   * (on the calling thread), then starts the tick thread unless ticks are manual.
+   * (on the calling thread), then starts the tick thread unless ticks are manual. A {@code start()}
+   * that throws (a fatal error raised by a provider) first terminates the runtime: no thread of it
+   * is left running and the state is {@link RuntimeState#TERMINATED}. If {@link #close()} is
+   * called meanwhile (from another thread, or by a provider), the start ends without a tick thread
+   * and returns with the runtime stopping or terminated.
    *
    * @return this runtime
    * @throws IllegalStateException if the runtime is not {@link RuntimeState#NEW}
    */
   public MeshOsRuntime start() {
-    lifecycleLock.lock();
-    try {
-      if (state != RuntimeState.NEW) {
-        throw new IllegalStateException("runtime '" + name + "' cannot start: it is " + state);
-      }
-      state = RuntimeState.RUNNING;
-      actions.start();
-      watchdog.start();
-      if (discover) {
-        providers = new ProviderDiscovery(excludedProviders).discover(
-            new RuntimeContext(registry, actions, name, this::snapshot, probes),
-            this::registerDiscovered);
-      }
-      if (tickThread != null) {
-        schedule.start();
-        tickThread.start();
-      }
-    } finally {
-      lifecycleLock.unlock();
-    }
-    LOG.log(System.Logger.Level.INFO, () -> "runtime '" + name + "' started: "
-        + (manual ? "manual ticks" : "tick every " + tickInterval) + ", "
-        + registry.size() + " recovery handler(s)");
+    control.start();
     return this;
   }
 
   /**
    * Runs one tick on the calling thread and returns its report. Only for runtimes built with
-   * {@link Builder#manualTicks()}; concurrent calls run one after the other.
+   * {@link Builder#manualTicks()}; concurrent calls run one after the other. The calling thread's
+   * interrupt status is left as the tick's handlers left it.
    *
+   * @return the tick's report
    * @throws IllegalStateException if the runtime ticks on its own thread, is not {@link
    *     RuntimeState#RUNNING}, or if called from inside a tick
    */
   public TickReport tick() {
-    if (!manual) {
-      throw new IllegalStateException(
-          "runtime '" + name + "' ticks on its own thread; tick() needs manualTicks()");
-    }
-    if (tickLock.isHeldByCurrentThread()) {
-      throw new IllegalStateException("tick() called from inside a tick of runtime '" + name + "'");
-    }
-    tickLock.lock();
-    try {
-      RuntimeState now = state();
-      if (now != RuntimeState.RUNNING || stopRequested) {
-        throw new IllegalStateException("runtime '" + name + "' cannot tick: it is " + now);
-      }
-      return runTick(0);
-    } finally {
-      tickLock.unlock();
-      if (stopRequested) {
-        terminate();
-      }
-    }
+    return control.tick();
   }
 
   /**
-   * Stops the runtime: no tick starts after this call, the tick in flight may finish (waited for
-   * up to the shutdown timeout), queued actions run (for up to the shutdown timeout) and the rest
-   * are abandoned and counted. Idempotent. Called from the tick thread (for example by a handler)
-   * it only requests the stop, which completes when the tick ends.
+   * Stops the runtime; idempotent, and safe to call from any number of threads at once. No tick
+   * starts after the stop is requested. Then, each wait bounded by the shutdown timeout on its own:
+   * the tick in flight (or a {@code start()} still discovering) may finish, and the queued actions
+   * run; actions still queued after that are abandoned, counted in {@link
+   * RuntimeStats#actionsAbandoned()}, and never run.
+   *
+   * <p>Called from a thread the runtime does not own, it returns only once the state is {@link
+   * RuntimeState#TERMINATED}, also when that thread is interrupted (it keeps waiting, bounded, and
+   * restores the interrupt status). Called from the tick thread (a handler, a probe, a tick
+   * listener), from inside a manual tick, from a provider during {@code start()}, or from an action,
+   * it only requests the stop and returns at once; the stop then completes on another thread (or
+   * when the manual tick or the start ends), without waiting for the caller's thread.
    */
   @Override
   public void close() {
-    lifecycleLock.lock();
-    try {
-      switch (state) {
-        case NEW -> {
-          state = RuntimeState.TERMINATED;
-          terminationStarted = true;
-          return;
-        }
-        case RUNNING -> state = RuntimeState.STOPPING;
-        case STOPPING, TERMINATED -> {
-          // a stop is under way or done; fall through to wait for it below
-        }
-      }
-      stopRequested = true;
-    } finally {
-      lifecycleLock.unlock();
-    }
-    Thread loopThread = tickThread;
-    if (loopThread == null) { // manual ticks
-      if (tickLock.isHeldByCurrentThread()) {
-        return; // inside a manual tick: tick() terminates when it ends
-      }
-      boolean locked = false;
-      try {
-        locked = tickLock.tryLock(shutdownTimeout.toNanos(), TimeUnit.NANOSECONDS);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-      } finally {
-        if (locked) {
-          tickLock.unlock();
-        }
-      }
-      if (!locked) {
-        LOG.log(System.Logger.Level.WARNING, () -> "runtime '" + name
-            + "': the tick in flight did not end within " + shutdownTimeout);
-      }
-      terminate();
-      return;
-    }
-    if (Thread.currentThread() == loopThread) {
-      return; // the loop sees the request and terminates after this tick
-    }
-    LockSupport.unpark(loopThread);
-    if (!joinTickThread(loopThread)) {
-      LOG.log(System.Logger.Level.WARNING, () -> "runtime '" + name
-          + "': the tick in flight did not end within " + shutdownTimeout
-          + "; it will terminate when it does");
-    }
+    control.close();
   }
 
-  /** The runtime's state. */
+  /**
+   * The runtime's state; never blocks.
+   *
+   * @return the state
+   */
   public RuntimeState state() {
-    lifecycleLock.lock();
-    try {
-      return state;
-    } finally {
-      lifecycleLock.unlock();
-    }
+    return control.state();
   }
 
-  /** The runtime's name. */
+  /**
+   * The runtime's name.
+   *
+   * @return the name
+   */
   public String name() {
     return name;
   }
 
   /**
-   * The registry whose handlers run every tick. Handlers registered after {@link #close()} are
-   * kept by the registry but never run by this runtime.
+   * The registry whose handlers run every tick: a view of it owned by the runtime (every call goes
+   * to the registry built or injected; the tick's own pass calls the registry directly). Handlers
+   * registered after {@link #close()} are kept by the registry but never run by this runtime.
+   *
+   * @return the registry view
    */
   public RecoveryRegistry recoveryRegistry() {
-    return registry;
+    return control.registry();
   }
 
-  /** The probes polled at the start of every tick. */
+  /**
+   * The probes polled at the start of every tick.
+   *
+   * @return the probe registry
+   */
   public ProbeRegistry probeRegistry() {
-    return probes;
+    return control.probes();
   }
 
-  /** The queue whose actions run on the thread {@code meshos-actions-<name>}. */
+  /**
+   * The queue whose actions run on the thread {@code meshos-actions-<name>}; it refuses every
+   * offer once the runtime is stopping.
+   *
+   * @return the action queue
+   */
   public ActionQueue actions() {
-    return actions;
+    return control.actions();
   }
 
-  /** Every provider discovery saw, ordered by class name; empty before start or when disabled. */
+  /**
+   * Every provider discovery saw, ordered by class name; empty before start or when disabled.
+   * Never blocks.
+   *
+   * @return the providers
+   */
   public List<ProviderInfo> providers() {
-    return providers;
+    return control.providers();
   }
 
-  /** The latest per-peer RTT, health and inventory, as of the latest tick. */
+  /**
+   * The latest per-peer RTT, health and inventory, as of the latest tick. Never blocks.
+   *
+   * @return the snapshot
+   */
   public PeerSnapshot snapshot() {
-    return snapshot;
+    return control.snapshot();
   }
 
-  /** The runtime's counters. */
+  /**
+   * The runtime's counters. Never blocks.
+   *
+   * @return the counters
+   */
   public RuntimeStats stats() {
-    return counters.toStats(actions, watchdog.overruns(), lastOverrunCulprits);
+    return control.stats();
   }
 
+  /** Test seam: the tick loop, or null with manual ticks. */
+  @Nullable TickLoop tickLoop() {
+    return control.loop();
+  }
+
+  /** Test seam: the parts of the runtime, for features wired into it. */
+  RuntimeControl control() {
+    return control;
+  }
+
+  /** Never blocks. */
   @Override
   public String toString() {
-    return "MeshOsRuntime[" + name + ", " + state() + "]";
-  }
-
-  private void registerDiscovered(RecoveryHandler handler, String providerClass) {
-    handlerNames.put(handler, providerClass);
-    registry.register(handler);
-  }
-
-  private void loop() {
-    while (!stopRequested) {
-      try {
-        long wait = schedule.nanosUntilDue();
-        if (wait > 0) {
-          LockSupport.parkNanos(this, wait);
-          continue;
-        }
-        long started = System.nanoTime();
-        if (schedule.isLate(started)) {
-          counters.lateTick();
-        }
-        tickLock.lock();
-        try {
-          runTick(Math.max(0, started - schedule.due()));
-        } finally {
-          tickLock.unlock();
-          schedule.tickDone(started, System.nanoTime()); // even after a failure: no busy loop
-        }
-      } catch (Throwable t) {
-        phaseFailed("tick loop", t);
-      }
-      Thread.interrupted(); // only close() stops the loop
-    }
-    terminate();
-  }
-
-  @GuardedBy("tickLock")
-  private TickReport runTick(long latenessNanos) {
-    TickEvent event = new TickEvent();
-    event.begin();
-    long tick = counters.ticks() + 1;
-    Instant startedAt = Instant.now();
-    long t0 = System.nanoTime();
-    phase = POLL; // before the watchdog can see the tick: no sample names "idle" mid-tick
-    tickingThread = Thread.currentThread();
-    watchdog.tickStarted(tick, t0);
-
-    ProbeReadings readings = ProbeReadings.none();
-    try {
-      readings = probes.poll();
-    } catch (Throwable t) {
-      phaseFailed("probe poll", t);
-    }
-    phase = FOLD;
-    try {
-      snapshot = snapshot.advance(tick, readings);
-    } catch (Throwable t) {
-      phaseFailed("snapshot fold", t);
-    }
-    reportProbeFailures(readings.failures());
-
-    int handlers = 0;
-    int[] slots = NO_SLOTS;
-    tickEvictions = null;
-    phase = PASS;
-    try {
-      handlers = registry.size();
-      slots = registry.tryRunAll();
-    } catch (Throwable t) {
-      phaseFailed("recovery pass", t);
-    }
-    List<HandlerEviction> evicted = tickEvictions == null ? List.of() : tickEvictions;
-    tickEvictions = null;
-
-    long nanos = System.nanoTime() - t0;
-    TickWatchdog.Verdict verdict = watchdog.tickEnded(tick, nanos);
-    phase = IDLE;
-    tickingThread = null;
-    TickReport report = new TickReport(tick, startedAt, Duration.ofNanos(nanos),
-        Duration.ofNanos(latenessNanos), handlers, slots, evicted, readings.failures(),
-        verdict.overBudget(), verdict.culprits());
-    if (verdict.overBudget()) {
-      reportOverrun(report);
-    }
-    event.end();
-    if (event.shouldCommit()) {
-      event.runtime = name;
-      event.tick = tick;
-      event.handlersRun = handlers;
-      event.slotsRecovered = slots.length;
-      event.evictions = evicted.size();
-      event.overBudget = verdict.overBudget();
-      event.commit();
-    }
-    counters.tickDone(tick, handlers, slots.length, nanos);
-
-    for (TickListener listener : listeners) {
-      try {
-        listener.onTick(report);
-      } catch (Throwable t) {
-        counters.listenerFailure();
-        LOG.log(System.Logger.Level.WARNING,
-            () -> "runtime '" + name + "': tick listener " + listener + " failed", t);
-      }
-    }
-    return report;
-  }
-
-  /** A tick exceeded its budget: remember the culprits and log, at most once a minute. */
-  @GuardedBy("tickLock")
-  private void reportOverrun(TickReport report) {
-    lastOverrunCulprits = report.overrunCulprits();
-    long now = System.nanoTime();
-    if (overrunLogged && now - lastOverrunLogNanos < OVERRUN_LOG_PERIOD_NANOS) {
-      overrunLogsSuppressed++;
-      return;
-    }
-    long suppressed = overrunLogsSuppressed;
-    overrunLogged = true;
-    lastOverrunLogNanos = now;
-    overrunLogsSuppressed = 0;
-    LOG.log(System.Logger.Level.WARNING, () -> "runtime '" + name + "': tick " + report.tick()
-        + " took " + report.duration() + ", over its budget of " + tickBudget + "; longest: "
-        + report.overrunCulprits()
-        + (suppressed == 0 ? "" : " (" + suppressed + " earlier overrun(s) not logged)"));
+    return "MeshOsRuntime[" + name + ", " + control.state() + "]";
   }
 
   /**
-   * Names what the tick in flight is doing; called on the watchdog thread, only once a tick is over
-   * budget. During the pass it reads the tick thread's stack: the first frame below the
-   * registry's {@code tryRunAll} that is not the registry's own is the running handler. This costs the pass nothing (no per-handler store),
-   * and a sample only when a tick is already late.
-   */
-  private String culprit() {
-    String now = phase;
-    Thread thread = tickingThread;
-    if (!PASS.equals(now) || thread == null) {
-      return now;
-    }
-    StackTraceElement[] stack = thread.getStackTrace();
-    String registryClass = registry.getClass().getName();
-    for (int i = 1; i < stack.length; i++) {
-      if (stack[i].getClassName().equals(registryClass)
-          && stack[i].getMethodName().equals("tryRunAll")) {
-        // Below tryRunAll, skip the registry's own frames (its pass loop): the next one is the
-        // handler. A handler calling back into the registry sits below its own frame, not here.
-        int j = i - 1;
-        while (j > 0 && stack[j].getClassName().equals(registryClass)) {
-          j--;
-        }
-        return stack[j].getClassName().equals(registryClass) ? now : handlerName(stack[j]);
-      }
-    }
-    return now;
-  }
-
-  /** A discovered handler by its provider's class name, any other by its code location. */
-  private String handlerName(StackTraceElement frame) {
-    String code = frame.getClassName();
-    synchronized (handlerNames) {
-      for (Map.Entry<RecoveryHandler, String> e : handlerNames.entrySet()) {
-        if (e.getKey().getClass().getName().equals(code)) {
-          return e.getValue();
-        }
-      }
-    }
-    return code + "." + frame.getMethodName();
-  }
-
-  private String nameOf(RecoveryHandler handler) {
-    String provider = handlerNames.get(handler);
-    return provider != null ? provider : String.valueOf(handler);
-  }
-
-  /** The registry's eviction listener: count, log once, and add to the tick's report. */
-  private void onEviction(RecoveryHandler handler, Throwable cause) {
-    String handlerName = nameOf(handler);
-    counters.eviction();
-    EvictionEvent event = new EvictionEvent();
-    if (event.shouldCommit()) {
-      event.runtime = name;
-      event.handler = handlerName;
-      event.causeClass = cause.getClass().getName();
-      event.causeMessage = cause.getMessage();
-      event.commit();
-    }
-    LOG.log(System.Logger.Level.WARNING, () -> "runtime '" + name
-        + "': evicted recovery handler " + handlerName + " (" + cause + ")", cause);
-    if (tickLock.isHeldByCurrentThread()) {
-      addTickEviction(new HandlerEviction(handler, handlerName, cause));
-    }
-  }
-
-  private void addTickEviction(HandlerEviction eviction) {
-    if (tickEvictions == null) {
-      tickEvictions = new ArrayList<>(2);
-    }
-    tickEvictions.add(eviction);
-  }
-
-  @GuardedBy("tickLock")
-  private void reportProbeFailures(List<ProbeFailure> failures) {
-    if (failures.isEmpty() && failingProbes.isEmpty()) {
-      return;
-    }
-    Set<Object> nowFailing = Collections.newSetFromMap(new IdentityHashMap<>());
-    for (ProbeFailure failure : failures) {
-      counters.probeFailure();
-      nowFailing.add(failure.probe());
-      if (!failingProbes.contains(failure.probe())) {
-        LOG.log(System.Logger.Level.WARNING, () -> "runtime '" + name + "': " + failure.kind()
-            + " probe " + failure.probe() + " failed; skipped this tick and kept"
-            + " (further consecutive failures are counted, not logged)", failure.cause());
-      }
-    }
-    failingProbes = nowFailing;
-  }
-
-  private void phaseFailed(String phase, Throwable t) {
-    counters.phaseFailure();
-    LOG.log(System.Logger.Level.ERROR, () -> "runtime '" + name + "': " + phase
-        + " failed" + (Throwables.isFatal(t) ? " with a fatal error" : ""), t);
-  }
-
-  private boolean joinTickThread(Thread loopThread) {
-    boolean interrupted = false;
-    long deadline = System.nanoTime() + shutdownTimeout.toNanos();
-    try {
-      while (loopThread.isAlive()) {
-        long left = deadline - System.nanoTime();
-        if (left <= 0) {
-          return false;
-        }
-        try {
-          TimeUnit.NANOSECONDS.timedJoin(loopThread, left);
-        } catch (InterruptedException e) {
-          interrupted = true;
-        }
-      }
-      return true;
-    } finally {
-      if (interrupted) {
-        Thread.currentThread().interrupt();
-      }
-    }
-  }
-
-  /** Closes the action queue and marks the runtime terminated; runs once. */
-  private void terminate() {
-    lifecycleLock.lock();
-    try {
-      if (terminationStarted) {
-        return;
-      }
-      terminationStarted = true;
-    } finally {
-      lifecycleLock.unlock();
-    }
-    watchdog.stop();
-    int abandoned = actions.close(shutdownTimeout);
-    counters.actionsAbandoned(abandoned);
-    lifecycleLock.lock();
-    try {
-      state = RuntimeState.TERMINATED;
-    } finally {
-      lifecycleLock.unlock();
-    }
-    LOG.log(abandoned == 0 ? System.Logger.Level.INFO : System.Logger.Level.WARNING,
-        () -> "runtime '" + name + "' terminated after " + counters.ticks() + " tick(s)"
-            + (abandoned == 0 ? "" : "; " + abandoned + " queued action(s) abandoned"));
-  }
-
-  /**
-   * Configures a {@link MeshOsRuntime}. Not thread-safe; {@link #build()} may be called more than
-   * once, each time building an independent runtime (but an injected registry is then shared).
+   * Configures a {@link MeshOsRuntime}. Not thread-safe. Every setter validates its argument at
+   * once. {@link #build()} may be called more than once, each time building an independent runtime
+   * (but an injected registry is then shared).
    */
   public static final class Builder {
     private String name = "meshos";
-    private Duration tickInterval = Duration.ofMillis(500);
-    private Duration shutdownTimeout = Duration.ofSeconds(5);
-    private @Nullable Duration tickBudget;
-    private Consumer<String> watchdogSamples = name -> { };
+    private long tickIntervalNanos = Duration.ofMillis(500).toNanos();
+    private long shutdownTimeoutNanos = Duration.ofSeconds(5).toNanos();
+    private long tickBudgetNanos;
+    private Consumer<String> watchdogSamples = sample -> { };
     private MissedTickPolicy missedTickPolicy = MissedTickPolicy.DELAY;
     private boolean manual;
     private boolean discoverProviders = true;
@@ -641,12 +245,17 @@ public final class MeshOsRuntime implements AutoCloseable {
     private @Nullable RecoveryRegistry recoveryRegistry;
     private @Nullable ProbeRegistry probeRegistry;
     private final List<TickListener> listeners = new ArrayList<>();
+    private LongSupplier nanoClock = System::nanoTime;
+    private System.Logger logger = System.getLogger(MeshOsRuntime.class.getName());
+    private RuntimeConfig.@Nullable Discoverer discoverer;
 
     private Builder() {}
 
     /**
      * The runtime's name, used in thread names and logs. Default {@code "meshos"}.
      *
+     * @param name the name
+     * @return this builder
      * @throws IllegalArgumentException if {@code name} is blank
      */
     public Builder name(String name) {
@@ -661,10 +270,13 @@ public final class MeshOsRuntime implements AutoCloseable {
     /**
      * Time between ticks. Default 500 ms.
      *
-     * @throws IllegalArgumentException if not positive
+     * @param interval the interval
+     * @return this builder
+     * @throws IllegalArgumentException naming the option if not positive or longer than 36,500
+     *     days
      */
     public Builder tickInterval(Duration interval) {
-      this.tickInterval = positive(interval, "tickInterval");
+      this.tickIntervalNanos = RuntimeConfig.nanos(interval, "tickInterval");
       return this;
     }
 
@@ -676,10 +288,27 @@ public final class MeshOsRuntime implements AutoCloseable {
      * class and method of its code) or the phase. Handlers are never stopped. Default: the tick
      * interval.
      *
-     * @throws IllegalArgumentException if not positive
+     * @param budget the budget
+     * @return this builder
+     * @throws IllegalArgumentException naming the option if not positive or longer than 36,500
+     *     days
      */
     public Builder tickBudget(Duration budget) {
-      this.tickBudget = positive(budget, "tickBudget");
+      this.tickBudgetNanos = RuntimeConfig.nanos(budget, "tickBudget");
+      return this;
+    }
+
+    /**
+     * The runtime's monotonic clock in nanoseconds, read for the tick schedule, durations and
+     * lateness, the tick budget and the overrun log's rate limit. Default {@code System::nanoTime};
+     * a test may pass a fake clock. (The waits of {@link MeshOsRuntime#close()} are in real time:
+     * they bound how long threads block.)
+     *
+     * @param clock the clock, called on the runtime's threads
+     * @return this builder
+     */
+    public Builder nanoClock(LongSupplier clock) {
+      this.nanoClock = requireNonNull(clock, "clock");
       return this;
     }
 
@@ -689,19 +318,46 @@ public final class MeshOsRuntime implements AutoCloseable {
       return this;
     }
 
-    /** What to do after a late tick. Default {@link MissedTickPolicy#DELAY}. */
+    /** Test seam (package-private): where the runtime's log records go. */
+    Builder logger(System.Logger logger) {
+      this.logger = requireNonNull(logger, "logger");
+      return this;
+    }
+
+    /** Test seam (package-private): replaces ServiceLoader discovery at start(). */
+    Builder discoverer(RuntimeConfig.Discoverer discoverer) {
+      this.discoverer = requireNonNull(discoverer, "discoverer");
+      this.discoverProviders = true;
+      return this;
+    }
+
+    /**
+     * What to do after a late tick. Default {@link MissedTickPolicy#DELAY}.
+     *
+     * @param policy the policy
+     * @return this builder
+     */
     public Builder missedTickPolicy(MissedTickPolicy policy) {
       this.missedTickPolicy = requireNonNull(policy, "policy");
       return this;
     }
 
-    /** No tick thread: {@link MeshOsRuntime#tick()} runs each tick. For deterministic tests. */
+    /**
+     * No tick thread: {@link MeshOsRuntime#tick()} runs each tick. For deterministic tests.
+     *
+     * @return this builder
+     */
     public Builder manualTicks() {
       this.manual = true;
       return this;
     }
 
-    /** Whether {@code start()} discovers providers with ServiceLoader. Default true. */
+    /**
+     * Whether {@code start()} discovers providers with ServiceLoader. Default true.
+     *
+     * @param discover whether to discover
+     * @return this builder
+     */
     public Builder discoverProviders(boolean discover) {
       this.discoverProviders = discover;
       return this;
@@ -709,12 +365,19 @@ public final class MeshOsRuntime implements AutoCloseable {
 
     /**
      * Provider class names never to instantiate, added to those of the system property {@code
-     * meshos.providers.exclude} (comma-separated).
+     * meshos.providers.exclude} (comma-separated). Names are trimmed like the property's; blank
+     * ones are ignored.
+     *
+     * @param classNames the class names
+     * @return this builder
      */
     public Builder excludeProviders(String... classNames) {
       requireNonNull(classNames, "classNames");
       for (String className : classNames) {
-        excludedProviders.add(requireNonNull(className, "classNames element"));
+        String trimmed = requireNonNull(className, "classNames element").strip();
+        if (!trimmed.isEmpty()) {
+          excludedProviders.add(trimmed);
+        }
       }
       return this;
     }
@@ -722,6 +385,8 @@ public final class MeshOsRuntime implements AutoCloseable {
     /**
      * The most actions queued at once. Default 1024.
      *
+     * @param capacity the capacity
+     * @return this builder
      * @throws IllegalArgumentException if not positive
      */
     public Builder actionQueueCapacity(int capacity) {
@@ -736,46 +401,68 @@ public final class MeshOsRuntime implements AutoCloseable {
      * Uses {@code registry} instead of a new {@link LockingRecoveryRegistry}. An injected registry
      * reports its evictions its own way; {@link RuntimeStats#evictions()} and {@link
      * TickReport#evictions()} cover only the registry the runtime creates.
+     *
+     * @param registry the registry
+     * @return this builder
      */
     public Builder recoveryRegistry(RecoveryRegistry registry) {
       this.recoveryRegistry = requireNonNull(registry, "registry");
       return this;
     }
 
-    /** Uses {@code registry} instead of a new, empty {@link ProbeRegistry}. */
+    /**
+     * Uses {@code registry} instead of a new, empty {@link ProbeRegistry}.
+     *
+     * @param registry the probe registry
+     * @return this builder
+     */
     public Builder probeRegistry(ProbeRegistry registry) {
       this.probeRegistry = requireNonNull(registry, "registry");
       return this;
     }
 
-    /** Adds a listener called with every tick's report, in the order added. */
+    /**
+     * Adds a listener called with every tick's report, in the order added.
+     *
+     * @param listener the listener
+     * @return this builder
+     */
     public Builder addTickListener(TickListener listener) {
       listeners.add(requireNonNull(listener, "listener"));
       return this;
     }
 
     /**
-     * How long {@code close()} waits for the tick in flight, and then for queued actions. Default
-     * 5 s.
+     * How long {@code close()} waits for the tick in flight, and then, separately, for queued
+     * actions. Default 5 s.
      *
-     * @throws IllegalArgumentException if not positive
+     * @param timeout the timeout
+     * @return this builder
+     * @throws IllegalArgumentException naming the option if not positive or longer than 36,500
+     *     days
      */
     public Builder shutdownTimeout(Duration timeout) {
-      this.shutdownTimeout = positive(timeout, "shutdownTimeout");
+      this.shutdownTimeoutNanos = RuntimeConfig.nanos(timeout, "shutdownTimeout");
       return this;
     }
 
-    /** Builds a runtime in state {@link RuntimeState#NEW}. */
+    /**
+     * Builds a runtime in state {@link RuntimeState#NEW}.
+     *
+     * @return the runtime
+     */
     public MeshOsRuntime build() {
-      return new MeshOsRuntime(this);
-    }
-
-    private static Duration positive(Duration d, String what) {
-      requireNonNull(d, what);
-      if (d.isNegative() || d.isZero()) {
-        throw new IllegalArgumentException(what + " must be positive: " + d);
+      Set<String> excluded = new LinkedHashSet<>(excludedProviders);
+      excluded.addAll(ProviderDiscovery.excludedBySystemProperty());
+      RuntimeConfig.Discoverer discovery = null;
+      if (discoverProviders) {
+        discovery = discoverer != null ? discoverer
+            : (context, register) -> new ProviderDiscovery(excluded).discover(context, register);
       }
-      return d;
+      return new MeshOsRuntime(new RuntimeConfig(name, tickIntervalNanos,
+          tickBudgetNanos > 0 ? tickBudgetNanos : tickIntervalNanos, shutdownTimeoutNanos,
+          missedTickPolicy, manual, excluded, actionQueueCapacity, recoveryRegistry,
+          probeRegistry, listeners, nanoClock, discovery, logger, watchdogSamples));
     }
   }
 }

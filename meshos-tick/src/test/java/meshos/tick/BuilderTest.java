@@ -41,8 +41,10 @@ class BuilderTest {
     ProbeRegistry probes = new ProbeRegistry();
     MeshOsRuntime runtime = MeshOsRuntime.builder().recoveryRegistry(recovery)
         .probeRegistry(probes).name("n").build();
-    assertSame(recovery, runtime.recoveryRegistry());
     assertSame(probes, runtime.probeRegistry());
+    // recoveryRegistry() is the runtime's view: every call lands in the injected registry.
+    runtime.recoveryRegistry().register(() -> new int[0]);
+    assertEquals(1, recovery.size());
     assertEquals("n", runtime.name());
     assertEquals(RuntimeState.NEW, runtime.state());
   }

@@ -3,18 +3,20 @@ package meshos.tick.internal;
 import static java.util.Objects.requireNonNull;
 
 import com.google.errorprone.annotations.concurrent.GuardedBy;
-import java.time.Duration;
 import java.util.ArrayDeque;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 import meshos.api.ActionQueue;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A bounded FIFO {@link ActionQueue} run by one worker thread. {@link #offer} never waits for the
  * worker: it takes a short lock to enqueue, and refuses (and counts) when full or closed. An action
- * that throws is counted and logged once; the worker goes on.
+ * that throws is counted and logged once; the worker goes on, and every action starts with its
+ * thread's interrupt status clear. Any thread may offer; the worker thread ({@code
+ * meshos-actions-<name>}) runs the actions; {@link #start} and {@link #close} are called by the
+ * runtime's lifecycle, never by the worker.
  */
 public final class BoundedActionQueue implements ActionQueue {
   private static final System.Logger LOG = System.getLogger(BoundedActionQueue.class.getName());
@@ -23,7 +25,7 @@ public final class BoundedActionQueue implements ActionQueue {
   private final int capacity;
   private final ReentrantLock lock = new ReentrantLock();
   private final Condition notEmpty = lock.newCondition();
-  private final Thread worker;
+  private volatile @Nullable Thread worker;
   private final AtomicLong run = new AtomicLong();
   private final AtomicLong dropped = new AtomicLong();
   private final AtomicLong failed = new AtomicLong();
@@ -47,13 +49,19 @@ public final class BoundedActionQueue implements ActionQueue {
     }
     this.capacity = capacity;
     this.name = requireNonNull(threadName, "threadName");
-    this.worker = new Thread(this::work, name);
-    this.worker.setDaemon(true);
   }
 
-  /** Starts the worker thread. */
+  /** Starts the worker thread; once. */
   public void start() {
-    worker.start();
+    Thread thread = new Thread(this::work, name);
+    thread.setDaemon(true);
+    worker = thread;
+    thread.start();
+  }
+
+  /** True if called on the worker thread (an action runs on the caller). */
+  public boolean isWorkerThread() {
+    return Thread.currentThread() == worker;
   }
 
   @Override
@@ -94,19 +102,15 @@ public final class BoundedActionQueue implements ActionQueue {
     return failed.get();
   }
 
-  /** True if called on the worker thread. */
-  private boolean isWorkerThread() {
-    return Thread.currentThread() == worker;
-  }
-
   /**
-   * Stops accepting actions, lets the worker run what is queued for up to {@code timeout}, then
-   * discards the rest. Called from the worker itself, it only stops accepting: the worker drains
-   * the queue after the current action.
+   * Stops accepting actions, lets the worker run what is queued for up to {@code timeoutNanos},
+   * then discards the rest, which never run: on return, the count is final. A queue whose worker
+   * was never started discards everything queued at once. Must not be called by the worker.
    *
+   * @param timeoutNanos the longest wait for the queued actions
    * @return the number of queued actions discarded
    */
-  public int close(Duration timeout) {
+  public int close(long timeoutNanos) {
     lock.lock();
     try {
       closed = true;
@@ -114,24 +118,9 @@ public final class BoundedActionQueue implements ActionQueue {
     } finally {
       lock.unlock();
     }
-    if (isWorkerThread() || !worker.isAlive()) {
-      return 0;
-    }
-    boolean interrupted = false;
-    long deadline = System.nanoTime() + timeout.toNanos();
-    while (worker.isAlive()) {
-      long left = deadline - System.nanoTime();
-      if (left <= 0) {
-        break;
-      }
-      try {
-        TimeUnit.NANOSECONDS.timedJoin(worker, left);
-      } catch (InterruptedException e) {
-        interrupted = true;
-      }
-    }
-    if (interrupted) {
-      Thread.currentThread().interrupt();
+    Thread thread = worker;
+    if (thread != null) {
+      BoundedWait.join(thread, timeoutNanos);
     }
     lock.lock();
     try {
@@ -159,6 +148,7 @@ public final class BoundedActionQueue implements ActionQueue {
       } finally {
         lock.unlock();
       }
+      Thread.interrupted(); // an interrupt meant for an earlier action must not reach this one
       try {
         action.run();
         run.incrementAndGet();
@@ -166,7 +156,6 @@ public final class BoundedActionQueue implements ActionQueue {
         failed.incrementAndGet();
         LOG.log(System.Logger.Level.WARNING, () -> "action " + action + " failed", t);
       }
-      Thread.interrupted(); // an action's interrupt must not leak into the next one
     }
   }
 }

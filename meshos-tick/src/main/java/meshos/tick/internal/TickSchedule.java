@@ -39,6 +39,11 @@ public final class TickSchedule {
     due = clock.getAsLong() + intervalNanos;
   }
 
+  /** The clock's reading now. */
+  public long now() {
+    return clock.getAsLong();
+  }
+
   /** When the next tick is due, in the clock's nanoseconds. */
   public long due() {
     return due;

@@ -11,13 +11,18 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
+import java.util.function.LongSupplier;
 import java.util.function.Supplier;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Finds out who makes a tick late without costing the tick anything per handler: its own thread
  * wakes when the tick in flight exceeds its budget and samples what the tick is doing (which
  * handler runs, or which phase), then samples again every quarter budget until the tick ends. The
- * tick thread only publishes the start and the end of each tick (one unpark per tick).
+ * tick thread only publishes the start and the end of each tick (one unpark per tick). Its thread
+ * ({@code meshos-watchdog-<name>}) is the owner of the sampling; {@link #tickStarted} and {@link
+ * #tickEnded} are called by the ticking thread, {@link #start} and {@link #stop} by the runtime's
+ * lifecycle. Time is the runtime's clock.
  */
 public final class TickWatchdog {
   private static final long MIN_SAMPLE_PERIOD_NANOS = 1_000_000L;
@@ -26,13 +31,17 @@ public final class TickWatchdog {
   private final long samplePeriodNanos;
   private final Supplier<String> culprit;
   private final Consumer<String> sampled;
-  private final Thread thread;
+  private final LongSupplier clock;
+  private final String threadName;
+  private volatile @Nullable Thread thread;
   private final AtomicLong overruns = new AtomicLong();
   private final ReentrantLock lock = new ReentrantLock();
 
   private volatile long tickSeq;
-  /** Start of the tick in flight in {@code System.nanoTime()}; 0 when none is. */
+  /** Start of the tick in flight on the runtime's clock; meaningful while {@link #inFlight}. */
   private volatile long tickStart;
+
+  private volatile boolean inFlight;
 
   private volatile boolean stopped;
 
@@ -53,11 +62,12 @@ public final class TickWatchdog {
   /**
    * @param threadName the watchdog thread's name
    * @param budgetNanos the tick budget, positive
+   * @param clock the runtime's monotonic clock, in nanoseconds
    * @param culprit names what the tick in flight is doing; called on the watchdog thread
    * @param sampled told every name sampled, on the watchdog thread (a test seam)
    */
-  public TickWatchdog(String threadName, long budgetNanos, Supplier<String> culprit,
-      Consumer<String> sampled) {
+  public TickWatchdog(String threadName, long budgetNanos, LongSupplier clock,
+      Supplier<String> culprit, Consumer<String> sampled) {
     if (budgetNanos <= 0) {
       throw new IllegalArgumentException("budget must be positive: " + budgetNanos + " ns");
     }
@@ -65,18 +75,30 @@ public final class TickWatchdog {
     this.samplePeriodNanos = Math.max(MIN_SAMPLE_PERIOD_NANOS, budgetNanos / 4);
     this.culprit = requireNonNull(culprit, "culprit");
     this.sampled = requireNonNull(sampled, "sampled");
-    this.thread = new Thread(this::watch, requireNonNull(threadName, "threadName"));
-    this.thread.setDaemon(true);
+    this.clock = requireNonNull(clock, "clock");
+    this.threadName = requireNonNull(threadName, "threadName");
   }
 
+  /** Starts the watchdog thread; once. */
   public void start() {
-    thread.start();
+    Thread t = new Thread(this::watch, threadName);
+    t.setDaemon(true);
+    thread = t;
+    t.start();
   }
 
-  /** Stops the watchdog thread (it ends within one sample period). */
-  public void stop() {
+  /**
+   * Stops the watchdog thread and waits for it to end.
+   *
+   * @param timeoutNanos the longest wait
+   */
+  public void stop(long timeoutNanos) {
     stopped = true;
-    LockSupport.unpark(thread);
+    Thread t = thread;
+    if (t != null) {
+      LockSupport.unpark(t);
+      BoundedWait.join(t, timeoutNanos);
+    }
   }
 
   /** Ticks that exceeded the budget, counted when first detected. */
@@ -88,7 +110,11 @@ public final class TickWatchdog {
   public void tickStarted(long seq, long startNanos) {
     tickSeq = seq;
     tickStart = startNanos;
-    LockSupport.unpark(thread);
+    inFlight = true;
+    Thread t = thread;
+    if (t != null) {
+      LockSupport.unpark(t);
+    }
   }
 
   /**
@@ -97,7 +123,7 @@ public final class TickWatchdog {
    * is counted here, with the culprit unknown.
    */
   public Verdict tickEnded(long seq, long durationNanos) {
-    tickStart = 0;
+    inFlight = false;
     List<String> culprits;
     boolean sampled;
     lock.lock();
@@ -120,13 +146,14 @@ public final class TickWatchdog {
 
   private void watch() {
     while (!stopped) {
-      long start = tickStart;
+      Thread.interrupted(); // an interrupt from outside would make every park return at once
       long seq = tickSeq;
-      if (start == 0) {
+      long start = tickStart;
+      if (!inFlight) {
         LockSupport.park(this);
         continue;
       }
-      long early = start + budgetNanos - System.nanoTime();
+      long early = start + budgetNanos - clock.getAsLong();
       if (early > 0) {
         LockSupport.parkNanos(this, early);
         continue;
@@ -139,7 +166,7 @@ public final class TickWatchdog {
       }
       lock.lock();
       try {
-        if (endedSeq != seq && tickSeq == seq && tickStart != 0) {
+        if (endedSeq != seq && tickSeq == seq && inFlight) {
           if (sampledSeq != seq) {
             sampledSeq = seq;
             samples.clear();

@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
@@ -24,7 +23,7 @@ class BoundedActionQueueTest {
   @AfterEach
   void close() {
     release.countDown();
-    queue.close(Duration.ofSeconds(5));
+    queue.close(TimeUnit.SECONDS.toNanos(5));
   }
 
   private void block() {
@@ -52,7 +51,7 @@ class BoundedActionQueueTest {
       }));
     }
     assertTrue(done.await(10, TimeUnit.SECONDS));
-    assertEquals(0, queue.close(Duration.ofSeconds(10)));
+    assertEquals(0, queue.close(TimeUnit.SECONDS.toNanos(10)));
     assertEquals(List.of("a@meshos-actions-test", "b@meshos-actions-test",
         "c@meshos-actions-test"), ran);
     assertEquals(3, queue.run());
@@ -71,7 +70,7 @@ class BoundedActionQueueTest {
 
     assertEquals(1, queue.dropped());
     release.countDown();
-    assertEquals(0, queue.close(Duration.ofSeconds(10)));
+    assertEquals(0, queue.close(TimeUnit.SECONDS.toNanos(10)));
     assertEquals(List.of("blocker", "1", "2", "3"), ran);
   }
 
@@ -87,7 +86,7 @@ class BoundedActionQueueTest {
     });
     queue.offer(after::countDown);
     assertTrue(after.await(10, TimeUnit.SECONDS));
-    queue.close(Duration.ofSeconds(10));
+    queue.close(TimeUnit.SECONDS.toNanos(10));
     assertEquals(2, queue.failed());
   }
 
@@ -95,7 +94,7 @@ class BoundedActionQueueTest {
   void closeRunsWhatIsQueuedThenRefuses() {
     queue.start();
     queue.offer(() -> ran.add("queued"));
-    assertEquals(0, queue.close(Duration.ofSeconds(10)));
+    assertEquals(0, queue.close(TimeUnit.SECONDS.toNanos(10)));
     assertEquals(List.of("queued"), ran);
     assertFalse(queue.offer(() -> ran.add("late")));
     assertEquals(1, queue.dropped());
@@ -109,7 +108,7 @@ class BoundedActionQueueTest {
     queue.offer(() -> ran.add("never"));
     queue.offer(() -> ran.add("never"));
 
-    int abandoned = queue.close(Duration.ofMillis(50));
+    int abandoned = queue.close(TimeUnit.MILLISECONDS.toNanos(50));
 
     assertEquals(2, abandoned);
     release.countDown();

@@ -18,7 +18,7 @@ class TickWatchdogTest {
   private static final long BUDGET = 2_000_000L; // 2 ms; samples every 1 ms
   private final AtomicReference<String> doing = new AtomicReference<>("probe poll");
   private final AtomicReference<CountDownLatch> samples = new AtomicReference<>();
-  private final TickWatchdog watchdog = new TickWatchdog("meshos-watchdog-test", BUDGET, () -> {
+  private final TickWatchdog watchdog = new TickWatchdog("meshos-watchdog-test", BUDGET, System::nanoTime, () -> {
     String now = doing.get();
     CountDownLatch latch = samples.get();
     if (latch != null) {
@@ -29,7 +29,7 @@ class TickWatchdogTest {
 
   @AfterEach
   void stop() {
-    watchdog.stop();
+    watchdog.stop(TimeUnit.SECONDS.toNanos(10));
   }
 
   private void awaitSamples(int count) throws InterruptedException {
