@@ -23,6 +23,6 @@ final class Preload {
     new ActionDroppedEvent().shouldCommit();
     PeerSnapshot.empty().advance(0, ProbeReadings.none());
     var unused = reports.create(0, Instant.now(), Duration.ofNanos(System.nanoTime() & 1), Duration.ZERO, 0,
-        NO_SLOTS, List.of(), List.of(), false, List.of()).toString();
+        NO_SLOTS, List.of(), List.of(), false, List.of(), List.of(), List.of()).toString();
   }
 }
