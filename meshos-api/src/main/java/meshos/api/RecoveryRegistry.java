@@ -44,10 +44,11 @@ public interface RecoveryRegistry {
   /**
    * Removes one registration of {@code handler}: the earliest, compared by identity.
    *
-   * <p>Works during a pass, from any thread or from inside a handler: once this returns {@code
-   * true}, the handler is not invoked again, neither later in the pass in progress nor by a later
-   * pass, and the end of the pass does not bring it back. A call that had already started may
-   * finish.
+   * <p>Works during a pass, from any thread or from inside a handler (rule 7). Once this has
+   * returned {@code true}, no pass that starts later runs the removed registration, and the end of
+   * the pass in progress does not bring it back. The pass in progress invokes it at most once more,
+   * and only if it had already dispatched that call when this returned (a call already running
+   * may also finish). Another registration of the same instance is not affected.
    *
    * @param handler the handler to remove
    * @return {@code true} if a registration was removed, {@code false} if {@code handler} was not

@@ -9,7 +9,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.locks.ReentrantLock;
-import org.jspecify.annotations.Nullable;
 
 /**
  * The probes of one runtime, polled together once per tick by {@link #poll()}.
@@ -27,6 +26,8 @@ import org.jspecify.annotations.Nullable;
  * first call.
  */
 public final class ProbeRegistry {
+
+  private static final Object[] NO_SAMPLES = new Object[0];
 
   private final ReentrantLock lock = new ReentrantLock();
 
@@ -90,6 +91,11 @@ public final class ProbeRegistry {
    * Calls every probe once, locality probes first, then health, then inventory, each kind in
    * registration order, on the calling thread, and merges their samples.
    *
+   * <p>Each probe's list is copied once, inside that probe's guard: a probe that throws, returns
+   * {@code null}, or returns a list that holds {@code null} (or something that is not a sample of
+   * its kind) or fails while being copied, is skipped for this poll alone and reported in {@link
+   * ProbeReadings#failures()}; the other probes' samples are kept. Its list is not read again.
+   *
    * @return the merged samples of the probes that succeeded and the failures of this poll
    * @throws VirtualMachineError if a probe threw one other than {@link StackOverflowError}; the
    *     registry is unchanged
@@ -99,30 +105,39 @@ public final class ProbeRegistry {
     Map<Long, Duration> rtt = new HashMap<>();
     Map<Long, NodeHealth> health = new HashMap<>();
     Map<Long, PeerInventory> inventory = new HashMap<>();
+    Map<Long, Object> sources = new HashMap<>();
+    List<Object> withSamples = new ArrayList<>(0);
     List<ProbeFailure> failures = new ArrayList<>(0);
     for (Object probe : t.locality) {
-      List<RttSample> samples = call(ProbeKind.LOCALITY, probe, failures);
-      if (samples != null) {
-        samples.forEach(s -> rtt.put(s.node(), s.rtt()));
+      for (Object s : samplesOf(ProbeKind.LOCALITY, probe, failures)) {
+        RttSample sample = (RttSample) s;
+        rtt.put(sample.node(), sample.rtt());
       }
     }
     for (Object probe : t.health) {
-      List<HealthSample> samples = call(ProbeKind.HEALTH, probe, failures);
-      if (samples != null) {
-        samples.forEach(s -> health.put(s.node(), s.health()));
+      for (Object s : samplesOf(ProbeKind.HEALTH, probe, failures)) {
+        HealthSample sample = (HealthSample) s;
+        health.put(sample.node(), sample.health());
       }
     }
-    boolean anyInventory = false;
     int failuresBeforeInventory = failures.size();
     for (Object probe : t.inventory) {
-      List<InventorySample> samples = call(ProbeKind.INVENTORY, probe, failures);
-      if (samples != null) {
-        anyInventory |= !samples.isEmpty();
-        samples.forEach(s -> inventory.put(s.node(), s.inventory()));
+      Object[] samples = samplesOf(ProbeKind.INVENTORY, probe, failures);
+      if (samples.length != 0 && !containsIdentity(withSamples, probe)) {
+        withSamples.add(probe);
+      }
+      for (Object s : samples) {
+        InventorySample sample = (InventorySample) s;
+        inventory.put(sample.node(), sample.inventory());
+        sources.put(sample.node(), probe);
       }
     }
-    boolean complete = anyInventory && failures.size() == failuresBeforeInventory;
-    return new ProbeReadings(rtt, health, inventory, complete, failures);
+    // An instance added twice speaks for its peers only if each of its calls succeeded.
+    for (int i = failuresBeforeInventory; i < failures.size(); i++) {
+      Object failed = failures.get(i).probe();
+      withSamples.removeIf(p -> p == failed);
+    }
+    return new ProbeReadings(rtt, health, inventory, sources, withSamples, failures);
   }
 
   @Override
@@ -132,12 +147,13 @@ public final class ProbeRegistry {
         + ", inventory=" + c.inventory() + "]";
   }
 
-  /** Polls one probe; null (and a failure recorded) if it failed or returned bad samples. */
-  @SuppressWarnings("unchecked")
-  private static <S> @Nullable List<S> call(ProbeKind kind, Object probe, List<ProbeFailure> failures) {
-    List<?> samples;
+  /**
+   * Polls one probe and copies its samples, all inside the guard; no samples (and a failure
+   * recorded) if it failed, returned bad samples or its list failed while being copied.
+   */
+  private static Object[] samplesOf(ProbeKind kind, Object probe, List<ProbeFailure> failures) {
     try {
-      samples = switch (kind) {
+      List<?> samples = switch (kind) {
         case LOCALITY -> ((LocalityProbe) probe).poll();
         case HEALTH -> ((HealthProbe) probe).poll();
         case INVENTORY -> ((InventoryProbe) probe).poll();
@@ -145,19 +161,43 @@ public final class ProbeRegistry {
       if (samples == null) {
         throw new NullPointerException(kind + " probe returned null instead of a list");
       }
-      for (int i = 0; i < samples.size(); i++) {
-        if (samples.get(i) == null) {
+      Object[] copy = samples.toArray();
+      Class<?> type = sampleType(kind);
+      for (int i = 0; i < copy.length; i++) {
+        Object sample = copy[i];
+        if (sample == null) {
           throw new NullPointerException(kind + " probe returned a null sample at index " + i);
         }
+        if (!type.isInstance(sample)) {
+          throw new ClassCastException(kind + " probe returned a " + sample.getClass().getName()
+              + " at index " + i + " instead of a " + type.getSimpleName());
+        }
       }
+      return copy;
     } catch (Throwable t) {
       if (t instanceof VirtualMachineError fatal && !(t instanceof StackOverflowError)) {
         throw fatal;
       }
       failures.add(new ProbeFailure(kind, probe, t));
-      return null;
+      return NO_SAMPLES;
     }
-    return (List<S>) samples;
+  }
+
+  private static Class<?> sampleType(ProbeKind kind) {
+    return switch (kind) {
+      case LOCALITY -> RttSample.class;
+      case HEALTH -> HealthSample.class;
+      case INVENTORY -> InventorySample.class;
+    };
+  }
+
+  private static boolean containsIdentity(List<Object> list, Object element) {
+    for (Object o : list) {
+      if (o == element) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private void add(ProbeKind kind, Object probe) {

@@ -8,8 +8,11 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
+import java.util.AbstractList;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.ConcurrentModificationException;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -126,29 +129,87 @@ class ProbeRegistryTest {
   }
 
   @Test
-  void inventoryIsCompleteOnlyWhenEveryInventoryProbeSucceededAndOneReturnedSamples() {
+  void inventoryNamesTheProbesThatAnsweredWithSamplesAndTheSourceOfEachPeer() {
     InventoryProbe full = () -> List.of(new InventorySample(1, inventory("gpu")));
+    InventoryProbe later = () -> List.of(
+        new InventorySample(1, inventory("tpu")), new InventorySample(2, inventory("cpu")));
     InventoryProbe empty = List::of;
     InventoryProbe failing = () -> {
       throw new IllegalStateException("x");
     };
-
     registry.addInventoryProbe(empty);
-    assertFalse(registry.poll().inventoryComplete(), "only empty answers");
-
     registry.addInventoryProbe(full);
-    assertTrue(registry.poll().inventoryComplete());
-
     registry.addInventoryProbe(failing);
-    ProbeReadings withFailure = registry.poll();
-    assertFalse(withFailure.inventoryComplete());
-    assertEquals(Set.of(1L), withFailure.inventory().keySet(), "the good samples are still used");
+    registry.addInventoryProbe(later);
+    registry.addInventoryProbe(full);
 
-    registry.addLocalityProbe(() -> {
-      throw new IllegalStateException("a locality failure does not matter");
-    });
-    registry.removeInventoryProbe(failing);
-    assertTrue(registry.poll().inventoryComplete());
+    ProbeReadings readings = registry.poll();
+
+    assertEquals(List.of(full, later), readings.inventoryProbesWithSamples());
+    assertEquals(Map.of(1L, full, 2L, later), readings.inventorySources());
+    assertEquals(inventory("gpu"), readings.inventory().get(1L), "last writer wins");
+    assertEquals(1, readings.failures().size());
+    assertSame(failing, readings.failures().get(0).probe());
+  }
+
+  /** A list that passes index-based checks but fails whenever it is iterated. */
+  private static final class IteratorThrows<T> extends AbstractList<T> {
+    private final List<T> elements;
+    int iterations;
+
+    IteratorThrows(List<T> elements) {
+      this.elements = elements;
+    }
+
+    @Override
+    public T get(int index) {
+      return elements.get(index);
+    }
+
+    @Override
+    public int size() {
+      return elements.size();
+    }
+
+    @Override
+    public Iterator<T> iterator() {
+      iterations++;
+      throw new ConcurrentModificationException("walked again");
+    }
+  }
+
+  @Test
+  void aListThatFailsWhenWalkedSkipsThatProbeAloneAndIsReportedAsItsFailure() {
+    IteratorThrows<HealthSample> hostile =
+        new IteratorThrows<>(List.of(new HealthSample(1, NodeHealth.UNREACHABLE)));
+    HealthProbe bad = () -> hostile;
+    registry.addHealthProbe(health("good", 2, NodeHealth.HEALTHY));
+    registry.addHealthProbe(bad);
+    registry.addLocalityProbe(rtt("rtt", 3, 4));
+
+    ProbeReadings readings = registry.poll();
+
+    assertEquals(Map.of(2L, NodeHealth.HEALTHY), readings.health());
+    assertEquals(Map.of(3L, Duration.ofMillis(4)), readings.rtt());
+    assertEquals(1, readings.failures().size());
+    assertSame(bad, readings.failures().get(0).probe());
+    assertInstanceOf(ConcurrentModificationException.class, readings.failures().get(0).cause());
+    assertEquals(1, hostile.iterations, "walked once, inside the probe's guard");
+  }
+
+  @Test
+  @SuppressWarnings({"unchecked", "rawtypes"})
+  void aListHoldingSomethingElseThanSamplesIsThatProbesFailure() {
+    List raw = new ArrayList<>(List.of(new HealthSample(1, NodeHealth.HEALTHY), "not a sample"));
+    HealthProbe polluted = () -> raw;
+    registry.addHealthProbe(polluted);
+    registry.addHealthProbe(health("good", 2, NodeHealth.DEGRADED));
+
+    ProbeReadings readings = registry.poll();
+
+    assertEquals(Map.of(2L, NodeHealth.DEGRADED), readings.health());
+    assertInstanceOf(ClassCastException.class, readings.failures().get(0).cause());
+    assertTrue(readings.failures().get(0).cause().getMessage().contains("index 1"));
   }
 
   @Test

@@ -25,12 +25,15 @@ import org.jspecify.annotations.Nullable;
  * <h2>Unregistering during a pass</h2>
  *
  * <p>{@link #unregister} marks the pass's entry as removed (a tombstone), so the merge does not
- * bring it back and no later pass runs it, and the pass in progress does not invoke it once {@code
- * unregister} has returned {@code true}, whichever thread removed it; a call that had already
- * started may finish. The pass reads its entries with plain loads and checks one volatile removal
- * counter before each call: a removal made by another thread bumps that counter after writing its
- * tombstone, so a pass that sees the new count re-reads the entry and finds the tombstone. (Reading
- * every entry with an acquire load instead costs more: the JIT then checks each entry's type twice.)
+ * bring it back and no pass that starts after {@code unregister} returned {@code true} runs it.
+ * The pass in progress invokes it at most once more, and only if it had already dispatched that
+ * call when {@code unregister} returned: it checks one volatile removal counter before each call,
+ * and a removal made by another thread bumps that counter after writing its tombstone, so a pass
+ * that sees the new count re-reads the entry and finds the tombstone; a removal that lands
+ * between that check and the call cannot stop the call (nor can one that lands while it runs).
+ * Called from inside a handler of the pass, {@code unregister} always takes effect before the pass
+ * reaches the removed entry. (Reading every entry with an acquire load instead of the counter
+ * costs more: the JIT then checks each entry's type twice.)
  *
  * <h2>Naming the call in progress</h2>
  *
@@ -297,12 +300,14 @@ public final class LockingRecoveryRegistry implements RecoveryRegistry {
       if (slots == null) {
         evict(batch, i, handler, InvalidRecoveryResultException.nullResult());
       } else if (slots.length != 0) {
-        int negativeAt = firstNegative(slots);
+        // Copy first, then check the copy: the handler may still write into its array.
+        int end = append(found, slots);
+        int negativeAt = firstNegative(slotBuffer, found, end);
         if (negativeAt >= 0) {
-          evict(batch, i, handler,
-              InvalidRecoveryResultException.negativeIndex(slots[negativeAt], negativeAt));
+          evict(batch, i, handler, InvalidRecoveryResultException.negativeIndex(
+              slotBuffer[negativeAt], negativeAt - found));
         } else {
-          found = append(found, slots);
+          found = end;
         }
       }
     }
@@ -440,8 +445,9 @@ public final class LockingRecoveryRegistry implements RecoveryRegistry {
     return needed;
   }
 
-  private static int firstNegative(int[] slots) {
-    for (int i = 0; i < slots.length; i++) {
+  /** The index of the first negative value of {@code slots[from, to)}, or -1. */
+  private static int firstNegative(int[] slots, int from, int to) {
+    for (int i = from; i < to; i++) {
       if (slots[i] < 0) {
         return i;
       }

@@ -67,6 +67,36 @@ class OnePassAtATimeTest {
     assertEquals(1, runs.get());
   }
 
+  /**
+   * With handlers registered during the pass (so that there is something a second pass could run),
+   * a nested {@code tryRunAll} and one from another thread both run nothing.
+   */
+  @Test
+  void tryRunAllDuringAPassRunsNothingEvenWithHandlersRegisteredDuringThePass() throws Exception {
+    AtomicInteger lateRuns = new AtomicInteger();
+    int[][] seen = new int[2][];
+    registry.register(() -> {
+      registry.register(() -> {
+        lateRuns.incrementAndGet();
+        return Slots.ints(7);
+      });
+      seen[0] = registry.tryRunAll();
+      try {
+        seen[1] = pool.submit(registry::tryRunAll).get(10, TimeUnit.SECONDS);
+      } catch (Exception e) {
+        throw new AssertionError(e);
+      }
+      return Slots.ints(1);
+    });
+
+    assertArrayEquals(Slots.ints(1), registry.tryRunAll());
+
+    assertArrayEquals(Slots.NONE, seen[0], "nested tryRunAll");
+    assertArrayEquals(Slots.NONE, seen[1], "tryRunAll from another thread");
+    assertEquals(0, lateRuns.get(), "the handler registered during the pass has not run");
+    assertEquals(2, registry.size());
+  }
+
   @Test
   void concurrentPassesNeverRunAHandlerConcurrentlyWithItselfOrTwiceInOnePass() throws Exception {
     int handlers = 64;

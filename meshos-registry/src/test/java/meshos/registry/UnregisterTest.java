@@ -12,6 +12,9 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import meshos.api.RecoveryHandler;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -91,6 +94,62 @@ class UnregisterTest {
     assertTrue(registry.isEmpty());
     registry.tryRunAll();
     assertEquals(List.of("blocker"), log);
+  }
+
+  /**
+   * Rule 7 as SPEC 0.2 states it, across threads: passes run back to back on one thread while this
+   * thread registers a fresh handler, then a filler that stays, then unregisters the handler, many
+   * times. Handler {@code k} may still be invoked by the pass in progress when {@code unregister}
+   * returns (if that pass had already dispatched the call), but never by a pass that started after
+   * the return. (The filler behind it makes a merge that keeps the wrong entries visible.)
+   */
+  @Test
+  void noPassThatStartsAfterUnregisterReturnedTrueInvokesTheHandler() throws Exception {
+    int cycles = 10_000;
+    int fillers = 8;
+    AtomicLong removedUpTo = new AtomicLong();
+    AtomicInteger violations = new AtomicInteger();
+    AtomicInteger churnRuns = new AtomicInteger();
+    AtomicBoolean done = new AtomicBoolean();
+    long[] removedWhenPassStarted = {0}; // written and read on the pass thread only
+    for (int i = 0; i < fillers; i++) {
+      registry.register(() -> Slots.NONE);
+    }
+    Future<Integer> passes = pool.submit(() -> {
+      int count = 0;
+      while (!done.get()) {
+        removedWhenPassStarted[0] = removedUpTo.get();
+        registry.tryRunAll();
+        count++;
+      }
+      return count;
+    });
+    try {
+      for (int k = 1; k <= cycles; k++) {
+        long id = k;
+        RecoveryHandler handler = () -> {
+          churnRuns.incrementAndGet();
+          if (removedWhenPassStarted[0] >= id) {
+            violations.incrementAndGet();
+          }
+          return Slots.NONE;
+        };
+        registry.register(handler);
+        registry.register(() -> Slots.NONE);
+        for (int spin = k % 64; spin > 0; spin--) {
+          Thread.onSpinWait();
+        }
+        assertTrue(registry.unregister(handler), "handler " + k);
+        removedUpTo.set(k);
+      }
+    } finally {
+      done.set(true);
+    }
+    int passCount = passes.get(10, TimeUnit.SECONDS);
+
+    assertEquals(0, violations.get(), "invocations by passes that started after the removal ("
+        + passCount + " passes, " + churnRuns.get() + " churned handler runs)");
+    assertEquals(fillers + cycles, registry.size());
   }
 
   @Test
