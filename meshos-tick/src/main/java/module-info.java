@@ -7,6 +7,7 @@ module meshos.tick {
   requires transitive meshos.registry;
   requires transitive meshos.probes;
   requires jdk.jfr;
+  requires java.management;
   requires static com.google.errorprone.annotations;
 
   exports meshos.tick;
