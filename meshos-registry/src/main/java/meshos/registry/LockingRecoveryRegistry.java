@@ -97,6 +97,12 @@ public final class LockingRecoveryRegistry implements RecoveryRegistry {
    */
   private volatile int removals;
 
+  /** Handler calls of every pass ended so far; bumped under the lock at each pass's end. */
+  private volatile long calls;
+
+  /** Handler calls of the pass in progress; confined to the thread running it, like slotBuffer. */
+  private int passCalls;
+
   /**
    * The request of {@link #markRunningCall} for the pass in progress; written under the lock, taken
    * by the pass once it has seen the bump, cleared when the pass ends.
@@ -176,11 +182,32 @@ public final class LockingRecoveryRegistry implements RecoveryRegistry {
     }
   }
 
+  /** Adds the pass's calls; with the lock held, so the volatile's read-then-write is not a race. */
+  @GuardedBy("lock")
+  @SuppressWarnings("NonAtomicVolatileUpdate")
+  private void countCallsLocked() {
+    calls += passCalls;
+    passCalls = 0;
+  }
+
   /** Only ever called with the lock held, so the read-then-write of the volatile is not a race. */
   @GuardedBy("lock")
   @SuppressWarnings("NonAtomicVolatileUpdate")
   private void publishRemoval() {
     removals++;
+  }
+
+  /**
+   * The number of handler calls made by every pass that has ended, including a pass ended by a
+   * rethrown {@link VirtualMachineError} (the call that threw counts). A handler skipped because
+   * it was unregistered during the pass is not counted. Any thread; never waits for a pass. The
+   * difference of two reads taken around a {@link #tryRunAll()} is that pass's number of calls
+   * when no other thread runs passes meanwhile.
+   *
+   * @return handler calls so far
+   */
+  public long handlerCalls() {
+    return calls;
   }
 
   /**
@@ -270,11 +297,13 @@ public final class LockingRecoveryRegistry implements RecoveryRegistry {
    */
   private int[] runPass(RecoveryHandler[] batch, int count) {
     int found = 0;
+    int skipped = 0;
     int seenRemovals = removals;
     RecoveryHandler called = null; // the handler invoked last, for markRunningCall
     for (int i = 0; i < count; i++) {
       RecoveryHandler handler = batch[i];
       if (handler == null) {
+        skipped++;
         continue;
       }
       int removed = removals; // volatile: see "Unregistering during a pass"
@@ -283,6 +312,7 @@ public final class LockingRecoveryRegistry implements RecoveryRegistry {
         reportMark(called);
         handler = batch[i]; // the removal that changed the count happens-before this read
         if (handler == null) {
+          skipped++;
           continue;
         }
       }
@@ -293,6 +323,7 @@ public final class LockingRecoveryRegistry implements RecoveryRegistry {
       } catch (Throwable t) {
         evict(batch, i, handler, t);
         if (t instanceof VirtualMachineError fatal && !(t instanceof StackOverflowError)) {
+          passCalls = i + 1 - skipped;
           throw fatal;
         }
         continue;
@@ -314,6 +345,7 @@ public final class LockingRecoveryRegistry implements RecoveryRegistry {
     if (removals != seenRemovals) {
       reportMark(called);
     }
+    passCalls = count - skipped;
     return found == 0 ? NO_SLOTS : Arrays.copyOf(slotBuffer, found);
   }
 
@@ -346,6 +378,7 @@ public final class LockingRecoveryRegistry implements RecoveryRegistry {
     @Nullable List<Eviction> evicted;
     lock.lock();
     try {
+      countCallsLocked();
       mergeLocked();
       markRequest = null;
       evicted = evictions;

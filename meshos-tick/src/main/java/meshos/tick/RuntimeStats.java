@@ -10,7 +10,8 @@ import java.util.List;
  * @param ticks ticks run
  * @param lateTicks ticks that started later than due by more than the tolerance (see {@link
  *     MissedTickPolicy})
- * @param handlerRuns handlers scheduled, summed over ticks (the registry's size at each pass)
+ * @param handlerRuns handler calls made by the ticks' passes (see {@link
+ *     TickReport#handlersRun()})
  * @param slotsRecovered slots reported recovered by handlers
  * @param evictions handlers evicted
  * @param probeFailures probe calls that failed (the probe was skipped and kept)

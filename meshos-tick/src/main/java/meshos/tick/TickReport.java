@@ -63,7 +63,12 @@ public final class TickReport {
     return lateness;
   }
 
-  /** The number of handlers registered when the pass started. */
+  /**
+   * The number of handler calls the tick's pass made: a handler unregistered during the pass
+   * before its turn is not counted, an evicted one is. (With an injected registry other than
+   * {@link meshos.registry.LockingRecoveryRegistry}, which cannot tell, the registry's size when
+   * the pass started.)
+   */
   public int handlersRun() {
     return handlersRun;
   }
@@ -95,9 +100,11 @@ public final class TickReport {
 
   /**
    * When {@link #overBudget()}: what the tick was doing once the budget had run out, most often
-   * seen first: handler names (provider class for a discovered handler, else {@code toString()})
-   * or a phase ({@code "probe poll"}, {@code "snapshot fold"}, {@code "recovery pass"}). Empty
-   * otherwise.
+   * seen first: the running handler, named by its provider's class for a discovered handler, else
+   * by the class and method of its code ({@code "com.example.MyHandler.recover"}, read from the
+   * tick thread's stack); or a phase ({@code "probe poll"}, {@code "snapshot fold"}, {@code
+   * "recovery pass"}); or {@code "<not sampled: ...>"} when the tick ended before the watchdog
+   * sampled it. Empty otherwise.
    */
   public List<String> overrunCulprits() {
     return overrunCulprits;

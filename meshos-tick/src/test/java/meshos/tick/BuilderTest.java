@@ -3,13 +3,18 @@ package meshos.tick;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.common.testing.NullPointerTester;
 import java.time.Duration;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
 import meshos.api.RecoveryRegistry;
 import meshos.probes.ProbeRegistry;
 import meshos.registry.LockingRecoveryRegistry;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class BuilderTest {
   @Test
@@ -33,6 +38,32 @@ class BuilderTest {
     assertThrows(IllegalArgumentException.class, () -> b.actionQueueCapacity(0));
     assertThrows(IllegalArgumentException.class, () -> b.shutdownTimeout(Duration.ZERO));
     assertThrows(IllegalArgumentException.class, () -> b.name(" "));
+  }
+
+  /** Finding 9: every duration option rejects what it cannot compute with, naming itself. */
+  @ParameterizedTest
+  @ValueSource(strings = {"tickInterval", "tickBudget", "shutdownTimeout"})
+  void absurdDurationsAreRejectedBySetterNamingTheOption(String option) {
+    for (Duration absurd : List.of(Duration.ZERO, Duration.ofNanos(-1),
+        ChronoUnit.FOREVER.getDuration(), ChronoUnit.MILLENNIA.getDuration(),
+        Duration.ofDays(365L * 1000), Duration.ofDays(36_501))) {
+      IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+          () -> set(MeshOsRuntime.builder(), option, absurd), option + " " + absurd);
+      assertTrue(e.getMessage().startsWith(option + " "), e.getMessage());
+    }
+    MeshOsRuntime.Builder longest = set(MeshOsRuntime.builder().manualTicks()
+        .discoverProviders(false), option, Duration.ofDays(36_500));
+    MeshOsRuntime runtime = longest.build().start();
+    runtime.close(); // a 100-year timeout does not overflow any deadline
+    assertEquals(RuntimeState.TERMINATED, runtime.state());
+  }
+
+  private static MeshOsRuntime.Builder set(MeshOsRuntime.Builder b, String option, Duration d) {
+    return switch (option) {
+      case "tickInterval" -> b.tickInterval(d);
+      case "tickBudget" -> b.tickBudget(d);
+      default -> b.shutdownTimeout(d);
+    };
   }
 
   @Test

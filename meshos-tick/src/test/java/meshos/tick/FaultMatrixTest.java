@@ -11,7 +11,6 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -181,31 +180,6 @@ class FaultMatrixTest {
   }
 
   @Test
-  void handlerInterruptsItsThread() throws Exception {
-    CountDownLatch threeTicks = new CountDownLatch(3);
-    AtomicInteger witness = new AtomicInteger();
-    MeshOsRuntime runtime = MeshOsRuntime.builder().name("interrupts").discoverProviders(false)
-        .tickInterval(Duration.ofMillis(1)).addTickListener(r -> threeTicks.countDown()).build();
-    runtime.recoveryRegistry().register(() -> {
-      Thread.currentThread().interrupt();
-      return NONE;
-    });
-    runtime.recoveryRegistry().register(() -> {
-      witness.incrementAndGet();
-      return NONE;
-    });
-    try {
-      runtime.start();
-      assertTrue(threeTicks.await(20, TimeUnit.SECONDS), "the loop keeps ticking");
-    } finally {
-      runtime.close();
-    }
-    assertEquals(runtime.stats().ticks(), witness.get());
-    assertEquals(0, runtime.stats().evictions(), "interrupting is not a failure");
-    assertEquals(RuntimeState.TERMINATED, runtime.state());
-  }
-
-  @Test
   void probeThrowsEveryTick() {
     MeshOsRuntime runtime = runtimeWith(named("fine", () -> NONE));
     IllegalStateException cause = new IllegalStateException("probe down");
@@ -276,14 +250,6 @@ class FaultMatrixTest {
       runtime.close();
     }
     assertEquals(List.of("fits"), actionsRun, "the accepted action still ran");
-  }
-
-  @Test
-  void closeTwice() {
-    MeshOsRuntime runtime = runtimeWith(named("fine", () -> NONE));
-    runtime.close();
-    runtime.close();
-    assertEquals(RuntimeState.TERMINATED, runtime.state());
   }
 
   @Test

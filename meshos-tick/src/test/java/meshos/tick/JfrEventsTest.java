@@ -53,6 +53,7 @@ class JfrEventsTest {
         release.countDown();
         runtime.close();
       }
+      assertFalse(runtime.actions().offer(() -> { }), "closed");
       recording.stop();
       recording.dump(file);
     }
@@ -80,9 +81,10 @@ class JfrEventsTest {
     assertEquals("broken", evictions.get(0).getString("causeMessage"));
 
     List<RecordedEvent> dropped = ofType(events, "meshos.ActionDropped");
-    assertEquals(1, dropped.size());
+    assertEquals(2, dropped.size());
     assertEquals("meshos-actions-jfr", dropped.get(0).getString("queue"));
     assertEquals("full", dropped.get(0).getString("reason"));
+    assertEquals("closed", dropped.get(1).getString("reason"), "issue 16.4");
   }
 
   private static List<RecordedEvent> ofType(List<RecordedEvent> events, String name) {

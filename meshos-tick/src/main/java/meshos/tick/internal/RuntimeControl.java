@@ -204,6 +204,11 @@ public final class RuntimeControl {
     shutdown.finish(true);
   }
 
+  /** The runtime's configuration. */
+  public RuntimeConfig config() {
+    return config;
+  }
+
   /** The state; never blocks. */
   public RuntimeState state() {
     return lifecycle.state();

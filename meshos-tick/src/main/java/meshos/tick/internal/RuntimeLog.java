@@ -7,6 +7,7 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 
@@ -23,6 +24,8 @@ public final class RuntimeLog {
 
   private final System.Logger logger;
   private final ThreadPoolExecutor executor;
+  /** The log thread, once created. */
+  private final AtomicReference<@Nullable Thread> thread;
   private final AtomicLong dropped = new AtomicLong();
 
   /**
@@ -32,8 +35,16 @@ public final class RuntimeLog {
   public RuntimeLog(System.Logger logger, String runtimeName) {
     this.logger = requireNonNull(logger, "logger");
     String threadName = "meshos-log-" + requireNonNull(runtimeName, "runtimeName");
+    AtomicReference<@Nullable Thread> created = new AtomicReference<>();
     this.executor = new ThreadPoolExecutor(1, 1, 0, TimeUnit.NANOSECONDS,
-        new ArrayBlockingQueue<>(CAPACITY), r -> daemon(r, threadName), RuntimeLog::refuse);
+        new ArrayBlockingQueue<>(CAPACITY), r -> created(daemon(r, threadName), created),
+        RuntimeLog::refuse);
+    this.thread = created;
+  }
+
+  private static Thread created(Thread t, AtomicReference<@Nullable Thread> created) {
+    created.set(t);
+    return t;
   }
 
   static Thread daemon(Runnable r, String threadName) {
@@ -103,7 +114,12 @@ public final class RuntimeLog {
           null);
     }
     executor.shutdown();
+    long start = System.nanoTime();
     BoundedWait.await(nanos -> executor.awaitTermination(nanos, TimeUnit.NANOSECONDS),
         timeoutNanos);
+    Thread t = thread.get();
+    if (t != null) {
+      BoundedWait.join(t, Math.max(0, timeoutNanos - (System.nanoTime() - start)));
+    }
   }
 }

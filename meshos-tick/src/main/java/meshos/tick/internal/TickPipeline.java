@@ -11,8 +11,10 @@ import meshos.probes.PeerSnapshot;
 import meshos.probes.ProbeFailure;
 import meshos.probes.ProbeReadings;
 import meshos.probes.ProbeRegistry;
+import meshos.registry.LockingRecoveryRegistry;
 import meshos.tick.HandlerEviction;
 import meshos.tick.TickReport;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Runs one tick and returns its report: hooks → poll probes → fold the readings into the snapshot
@@ -60,6 +62,7 @@ public final class TickPipeline {
   private final RuntimeCounters counters;
   private final LongSupplier clock;
   private final ReportFactory reports;
+  private final @Nullable LongSupplier handlerCalls;
   private volatile TickHooks hooks = TickHooks.NONE;
   private volatile PeerSnapshot snapshot = PeerSnapshot.empty();
 
@@ -86,6 +89,8 @@ public final class TickPipeline {
     this.counters = requireNonNull(counters, "counters");
     this.clock = requireNonNull(clock, "clock");
     this.reports = requireNonNull(reports, "reports");
+    this.handlerCalls = registry instanceof LockingRecoveryRegistry locking
+        ? locking::handlerCalls : null;
   }
 
   /**
@@ -141,11 +146,18 @@ public final class TickPipeline {
     int handlers = 0;
     int[] slots = NO_SLOTS;
     recorder.begin();
+    LongSupplier calls = handlerCalls;
+    long callsBefore = calls == null ? 0 : calls.getAsLong();
     try {
-      handlers = registry.size();
+      if (calls == null) {
+        handlers = registry.size(); // another registry: the best estimate is its size
+      }
       slots = registry.tryRunAll();
     } catch (Throwable t) {
       reporter.phaseFailed(TickProgress.PASS, t);
+    }
+    if (calls != null) {
+      handlers = (int) (calls.getAsLong() - callsBefore);
     }
     List<HandlerEviction> evictions = recorder.end();
 

@@ -115,6 +115,31 @@ class BoundedActionQueueTest {
     assertFalse(ran.contains("never"));
   }
 
+  /** Issue 16.3: an action that interrupts the worker does not pass the flag to the next one. */
+  @Test
+  void anActionsInterruptIsClearedBeforeTheNextActionStarts() throws Exception {
+    List<Boolean> interrupted = new CopyOnWriteArrayList<>();
+    CountDownLatch done = new CountDownLatch(3);
+    queue.start();
+    for (int i = 0; i < 3; i++) {
+      queue.offer(() -> {
+        interrupted.add(Thread.currentThread().isInterrupted());
+        Thread.currentThread().interrupt();
+        done.countDown();
+      });
+    }
+    assertTrue(done.await(10, TimeUnit.SECONDS));
+    assertEquals(List.of(false, false, false), interrupted);
+  }
+
+  @Test
+  void aQueueNeverStartedDiscardsWhatIsQueuedWhenClosed() {
+    queue.offer(() -> ran.add("never"));
+    assertEquals(1, queue.close(TimeUnit.SECONDS.toNanos(10)));
+    assertFalse(queue.offer(() -> ran.add("late")));
+    assertEquals(List.of(), ran);
+  }
+
   @Test
   void badArgumentsAreRejected() {
     assertThrows(IllegalArgumentException.class, () -> new BoundedActionQueue("x", 0));
