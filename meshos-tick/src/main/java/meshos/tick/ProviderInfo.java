@@ -7,9 +7,13 @@ import java.util.Optional;
 /**
  * One provider seen by discovery.
  *
- * @param className the provider's class name; for a provider whose class could not even be named
- *     by {@link java.util.ServiceLoader}, the name found in the error, or {@code "<unknown>"}
- * @param moduleName the provider's module name, or {@code "unnamed"} for the class path
+ * @param className the class named in the provider's configuration: its module's {@code provides
+ *     … with} or a {@code META-INF/services} file (for a {@code public static provider()} factory,
+ *     the factory's class, not its return type). Only for a loading error that names no
+ *     configured provider (an unreadable services file, say) it is {@code "<unknown>"}
+ * @param moduleName the module whose configuration names the provider ({@code provides}, or its
+ *     own {@code META-INF/services}), or {@code "unnamed"} for a services file on the class path;
+ *     {@code "unknown"} exactly when {@code className} is {@code "<unknown>"}
  * @param outcome what discovery did with it
  * @param cause why it failed; empty unless {@link ProviderOutcome#FAILED}
  */

@@ -8,20 +8,29 @@ import meshos.tick.ProviderInfo;
 import meshos.tick.TickReport;
 
 /**
- * Prints one line per provider ({@code provider <class> <module> <outcome> [<cause>]}) and one for
- * a manual tick ({@code tick <n> slots [..]}). Exclusions come from {@code
- * -Dmeshos.providers.exclude}.
+ * Prints one line per provider ({@code provider <class> <module> <outcome> [<cause>]}), one more
+ * per failed one ({@code message <class> <cause's message>}) and one for a manual tick ({@code tick
+ * <n> slots [..]}). Exclusions come from {@code -Dmeshos.providers.exclude} and, through the
+ * builder's {@code excludeProviders}, from {@code -Dit.builderExclude} (passed untrimmed).
  */
 public final class DiscoveryMain {
   private DiscoveryMain() {}
 
   public static void main(String[] args) {
     PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
-    try (MeshOsRuntime runtime =
-        MeshOsRuntime.builder().name("it").manualTicks().build().start()) {
+    MeshOsRuntime.Builder builder = MeshOsRuntime.builder().name("it").manualTicks();
+    String builderExclude = System.getProperty("it.builderExclude");
+    if (builderExclude != null) {
+      builder.excludeProviders(builderExclude);
+    }
+    try (MeshOsRuntime runtime = builder.build().start()) {
       for (ProviderInfo info : runtime.providers()) {
         out.println("provider " + info.className() + " " + info.moduleName() + " "
             + info.outcome() + info.cause().map(DiscoveryMain::describe).orElse(""));
+      }
+      for (ProviderInfo info : runtime.providers()) {
+        info.cause().ifPresent(c -> out.println("message " + info.className() + " "
+            + c.getMessage()));
       }
       TickReport report = runtime.tick();
       out.println("tick " + report.tick() + " slots " + Arrays.toString(report.recoveredSlots()));

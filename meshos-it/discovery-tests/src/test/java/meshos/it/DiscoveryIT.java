@@ -20,13 +20,22 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Real {@link java.util.ServiceLoader} discovery in a child JVM, as users run it: the provider jars
- * on the module path ({@code provides}) and on the class path ({@code META-INF/services}).
+ * on the module path ({@code provides}; the jars without {@code module-info} as automatic modules)
+ * and on the class path ({@code META-INF/services}).
  */
 class DiscoveryIT {
   private static final Path LIBS = Path.of(System.getProperty("it.libs"));
   private static final Path JAR = Path.of(System.getProperty("it.jar"));
-  private static final String EXCLUDE =
-      "-Dmeshos.providers.exclude=meshos.it.good.ExcludedProvider";
+  /** The system property trims (spaces kept on purpose); so must the builder (issue 11.8). */
+  private static final String EXCLUDE = "-Dmeshos.providers.exclude=meshos.it.good.ExcludedProvider"
+      + ", meshos.it.exbroken.ExcludedBrokenProvider ,meshos.it.exbroken.ExcludedMissingProvider";
+  private static final String BUILDER_EXCLUDE =
+      "-Dit.builderExclude= meshos.it.factory.ExcludedFactory ";
+  private static final String SPI = "meshos.api.spi.RecoveryHandlerProvider";
+  private static final String SCE = "java.util.ServiceConfigurationError";
+
+  /** What the child JVM printed. */
+  private record Output(List<String> out, String err) {}
 
   private static List<Path> jars() throws IOException {
     List<Path> jars = new ArrayList<>();
@@ -42,16 +51,21 @@ class DiscoveryIT {
         .collect(Collectors.joining(System.getProperty("path.separator")));
   }
 
-  private static List<String> run(String... args) throws Exception {
+  private static Output run(String... args) throws Exception {
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     command.addAll(List.of(args));
-    Process process = new ProcessBuilder(command).redirectErrorStream(false).start();
-    process.getErrorStream().transferTo(java.io.OutputStream.nullOutputStream());
-    String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-    assertTrue(process.waitFor(60, TimeUnit.SECONDS));
-    assertEquals(0, process.exitValue(), out);
-    return out.lines().toList();
+    Path err = Files.createTempFile("discovery-it", ".err");
+    try {
+      Process process = new ProcessBuilder(command).redirectError(err.toFile()).start();
+      String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+      assertTrue(process.waitFor(60, TimeUnit.SECONDS));
+      String errors = Files.readString(err, StandardCharsets.UTF_8);
+      assertEquals(0, process.exitValue(), out + errors);
+      return new Output(out.lines().toList(), errors);
+    } finally {
+      Files.deleteIfExists(err);
+    }
   }
 
   private static String line(List<String> out, String prefix) {
@@ -59,52 +73,94 @@ class DiscoveryIT {
         .orElseThrow(() -> new AssertionError("no line starting with '" + prefix + "' in " + out));
   }
 
+  private static void assertProvider(List<String> out, String expected) {
+    String className = expected.substring(9, expected.indexOf(' ', 9));
+    assertEquals(expected, line(out, "provider " + className + " "));
+  }
+
   @Test
   void onTheModulePathProvidesClausesAreDiscovered() throws Exception {
-    List<String> out = run(EXCLUDE, "--module-path", path(jars()),
+    Output run = run(EXCLUDE, BUILDER_EXCLUDE, "--module-path", path(jars()),
         "-m", "meshos.it/meshos.it.DiscoveryMain");
+    List<String> out = run.out();
 
-    assertEquals("provider meshos.it.good.GoodProvider meshos.it.good LOADED",
-        line(out, "provider meshos.it.good.GoodProvider"));
-    assertEquals("provider meshos.it.good.ExcludedProvider meshos.it.good EXCLUDED",
-        line(out, "provider meshos.it.good.ExcludedProvider"));
-    assertEquals("provider meshos.it.ctor.CtorThrowsProvider meshos.it.ctor FAILED"
-            + " java.util.ServiceConfigurationError"
-            + " <- java.lang.IllegalStateException: constructor refuses",
-        line(out, "provider meshos.it.ctor.CtorThrowsProvider"));
-    assertEquals("provider meshos.it.create.CreateThrowsProvider meshos.it.create FAILED"
-            + " java.lang.UnsupportedOperationException",
-        line(out, "provider meshos.it.create.CreateThrowsProvider"));
-    // The stale META-INF/services line of the ctor jar is read on the module path too (the class
-    // path scan sees resources of named modules) and reported, without stopping discovery.
-    assertMissingProviderFailed(out);
-    assertEquals(5, out.stream().filter(l -> l.startsWith("provider ")).count(), out::toString);
-    assertEquals("tick 1 slots [7]", line(out, "tick "));
+    assertProvider(out, "provider meshos.it.good.GoodProvider meshos.it.good LOADED");
+    assertProvider(out, "provider meshos.it.good.ExcludedProvider meshos.it.good EXCLUDED");
+    assertProvider(out, "provider meshos.it.ctor.CtorThrowsProvider meshos.it.ctor FAILED " + SCE
+        + " <- java.lang.IllegalStateException: constructor refuses");
+    assertProvider(out, "provider meshos.it.create.CreateThrowsProvider meshos.it.create FAILED"
+        + " java.lang.UnsupportedOperationException");
+    assertCommonFailures(out, "meshos.it.noctor", "meshos.it.notsub");
+    // Issue 11.5: two factories of one module are two providers, named by their class; the
+    // excluded one (through the builder, untrimmed) is never called.
+    assertProvider(out, "provider meshos.it.factory.LeftFactory meshos.it.factory LOADED");
+    assertProvider(out, "provider meshos.it.factory.RightFactory meshos.it.factory LOADED");
+    assertProvider(out, "provider meshos.it.factory.ExcludedFactory meshos.it.factory EXCLUDED");
+    // Issue 11.7: excluded, whatever state the class is in (automatic module here).
+    assertProvider(out, "provider meshos.it.exbroken.ExcludedBrokenProvider meshos.it.exbroken"
+        + " EXCLUDED");
+    assertProvider(out, "provider meshos.it.exbroken.ExcludedMissingProvider meshos.it.exbroken"
+        + " EXCLUDED");
+    // Issue 11.9: META-INF/services without provides is reported, with the fix, and warned of.
+    assertProvider(out, "provider meshos.it.servicesonly.ForgottenProvider meshos.it.servicesonly"
+        + " FAILED " + SCE);
+    String fix = "provides " + SPI + " with meshos.it.servicesonly.ForgottenProvider;";
+    assertTrue(line(out, "message meshos.it.servicesonly.ForgottenProvider ").contains(fix));
+    assertTrue(run.err().contains("WARNING: module meshos.it.servicesonly lists"
+        + " [meshos.it.servicesonly.ForgottenProvider]"), run.err());
+    assertTrue(run.err().contains(fix), run.err());
+    // The stale META-INF/services line of the ctor jar: listed there, not provided, missing.
+    assertProvider(out, "provider meshos.it.ctor.MissingProvider meshos.it.ctor FAILED " + SCE
+        + " <- " + SCE + ": " + SPI + ": Provider meshos.it.ctor.MissingProvider not found");
+    assertTrue(run.err().contains("WARNING: module meshos.it.ctor lists"
+        + " [meshos.it.ctor.MissingProvider]"), run.err());
+    assertEquals(13, out.stream().filter(l -> l.startsWith("provider ")).count(), out::toString);
+    assertTrue(out.stream().noneMatch(l -> l.startsWith("called ")), out::toString);
+    assertEquals("tick 1 slots [11, 12, 7]", line(out, "tick "));
   }
 
   @Test
   void onTheClassPathMetaInfServicesAreDiscovered() throws Exception {
-    List<String> out = run(EXCLUDE, "-cp", path(jars()), "meshos.it.DiscoveryMain");
+    Output run = run(EXCLUDE, BUILDER_EXCLUDE, "-cp", path(jars()), "meshos.it.DiscoveryMain");
+    List<String> out = run.out();
 
-    assertEquals("provider meshos.it.good.GoodProvider unnamed LOADED",
-        line(out, "provider meshos.it.good.GoodProvider"));
-    assertEquals("provider meshos.it.good.ExcludedProvider unnamed EXCLUDED",
-        line(out, "provider meshos.it.good.ExcludedProvider"));
+    assertProvider(out, "provider meshos.it.good.GoodProvider unnamed LOADED");
+    assertProvider(out, "provider meshos.it.good.ExcludedProvider unnamed EXCLUDED");
     assertTrue(line(out, "provider meshos.it.ctor.CtorThrowsProvider unnamed FAILED")
         .endsWith("java.lang.IllegalStateException: constructor refuses"));
-    assertEquals("provider meshos.it.create.CreateThrowsProvider unnamed FAILED"
-            + " java.lang.UnsupportedOperationException",
-        line(out, "provider meshos.it.create.CreateThrowsProvider"));
-    assertMissingProviderFailed(out);
-    assertEquals(5, out.stream().filter(l -> l.startsWith("provider ")).count(), out::toString);
-    assertEquals("tick 1 slots [7]", line(out, "tick "));
+    assertProvider(out, "provider meshos.it.create.CreateThrowsProvider unnamed FAILED"
+        + " java.lang.UnsupportedOperationException");
+    assertCommonFailures(out, "unnamed", "unnamed");
+    // No factories on the class path: the same classes load through their constructors.
+    assertProvider(out, "provider meshos.it.factory.LeftFactory unnamed LOADED");
+    assertProvider(out, "provider meshos.it.factory.RightFactory unnamed LOADED");
+    assertProvider(out, "provider meshos.it.factory.ExcludedFactory unnamed EXCLUDED");
+    assertProvider(out, "provider meshos.it.exbroken.ExcludedBrokenProvider unnamed EXCLUDED");
+    assertProvider(out, "provider meshos.it.exbroken.ExcludedMissingProvider unnamed EXCLUDED");
+    // The class path reads META-INF/services: the module-path mistake does not exist here.
+    assertProvider(out, "provider meshos.it.servicesonly.ForgottenProvider unnamed LOADED");
+    assertProvider(out, "provider meshos.it.ctor.MissingProvider unnamed FAILED " + SCE);
+    assertTrue(line(out, "message meshos.it.ctor.MissingProvider ")
+        .endsWith("Provider meshos.it.ctor.MissingProvider not found"));
+    assertTrue(!run.err().contains("provides " + SPI), run.err());
+    assertEquals(13, out.stream().filter(l -> l.startsWith("provider ")).count(), out::toString);
+    assertTrue(out.stream().noneMatch(l -> l.startsWith("called ")), out::toString);
+    assertEquals("tick 1 slots [21, 22, 7, 31]", line(out, "tick "));
   }
 
-  /** A provider class named in META-INF/services but missing from the jar. */
-  private static void assertMissingProviderFailed(List<String> out) {
-    assertEquals("provider meshos.it.ctor.MissingProvider unknown FAILED"
-            + " java.util.ServiceConfigurationError",
-        line(out, "provider meshos.it.ctor.MissingProvider"));
+  /**
+   * Issue 11.6: a provider without a public no-arg constructor, and a services entry that is not a
+   * subtype, are reported under their own class names (the JDK's messages start otherwise).
+   */
+  private static void assertCommonFailures(List<String> out, String noCtor, String notSub) {
+    assertProvider(out, "provider meshos.it.noctor.NoCtorProvider " + noCtor + " FAILED " + SCE
+        + " <- java.lang.NoSuchMethodException: meshos.it.noctor.NoCtorProvider.<init>()");
+    assertProvider(out, "provider meshos.it.notsub.NotAProvider " + notSub + " FAILED " + SCE);
+    assertEquals("message meshos.it.notsub.NotAProvider " + SPI
+        + ": meshos.it.notsub.NotAProvider not a subtype",
+        line(out, "message meshos.it.notsub.NotAProvider "));
+    assertTrue(out.stream().noneMatch(l -> l.startsWith("provider Unable ")
+        || l.startsWith("provider not ") || l.startsWith("provider <unknown>")), out::toString);
   }
 
   @Test

@@ -12,36 +12,50 @@ import java.util.ServiceConfigurationError;
 import java.util.ServiceLoader;
 import java.util.Set;
 import java.util.function.BiConsumer;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
-import java.util.stream.Collectors;
 import meshos.api.RecoveryHandler;
 import meshos.api.spi.RecoveryContext;
 import meshos.api.spi.RecoveryHandlerProvider;
 import meshos.tick.ProviderInfo;
 import meshos.tick.ProviderOutcome;
+import org.jspecify.annotations.Nullable;
 
 /**
- * Finds {@link RecoveryHandlerProvider}s, filters them by class name before instantiation, creates
- * their handlers in class-name order and registers them; isolates and reports every failure.
+ * Finds {@link RecoveryHandlerProvider}s, names each by the class its configuration names ({@code
+ * provides … with} / {@code META-INF/services}), filters them by that name before anything is
+ * instantiated, creates their handlers in class-name order and registers them; isolates and
+ * reports every failure. Immutable; each {@code discover} runs on its caller's thread (the one
+ * calling {@code start()}, or loading a plugin) and calls providers' code on it.
  */
 public final class ProviderDiscovery {
   /** System property: comma-separated provider class names never to instantiate. */
   public static final String EXCLUDE_PROPERTY = "meshos.providers.exclude";
 
   private static final System.Logger LOG = System.getLogger(ProviderDiscovery.class.getName());
-  private static final Pattern PROVIDER_IN_ERROR = Pattern.compile("Provider ([\\w.$]+)");
-  /** ServiceLoader retries after an error; stop if a broken configuration never lets it advance. */
-  private static final int MAX_LOAD_ERRORS = 1_000;
 
   private final Set<String> excluded;
 
-  /** @param excluded provider class names never to instantiate */
+  /**
+   * @param excluded provider class names never to instantiate; each is trimmed, blank ones are
+   *     ignored (as in the system property)
+   * @throws NullPointerException if {@code excluded} or one of its names is null
+   */
   public ProviderDiscovery(Set<String> excluded) {
-    this.excluded = Set.copyOf(excluded);
+    requireNonNull(excluded, "excluded");
+    Set<String> names = new HashSet<>();
+    for (String name : excluded) {
+      requireNonNull(name, "excluded contains null");
+      if (!name.isBlank()) {
+        names.add(name.strip());
+      }
+    }
+    this.excluded = Set.copyOf(names);
   }
 
-  /** The class names listed in the system property {@value #EXCLUDE_PROPERTY}, if set. */
+  /**
+   * The class names listed in the system property {@value #EXCLUDE_PROPERTY}, if set.
+   *
+   * @return the trimmed, non-blank names
+   */
   public static Set<String> excludedBySystemProperty() {
     String value = System.getProperty(EXCLUDE_PROPERTY, "");
     Set<String> names = new HashSet<>();
@@ -53,108 +67,149 @@ public final class ProviderDiscovery {
     return names;
   }
 
-  /** Discovers with {@link ServiceLoader#load(Class)} from the {@code meshos.tick} module. */
+  /**
+   * Discovers with {@code ServiceLoader.load(RecoveryHandlerProvider.class)} from {@code
+   * meshos.tick}: the named modules of its layer and their ancestors, then the class path of the
+   * thread's context class loader.
+   *
+   * @param context handed to each provider's {@code create}
+   * @param register called with each created handler and its provider's class name
+   * @return one entry per provider seen, ordered by class name
+   * @throws VirtualMachineError (but {@link StackOverflowError}) thrown by a provider: rethrown
+   */
   public List<ProviderInfo> discover(
       RecoveryContext context, BiConsumer<RecoveryHandler, String> register) {
-    return discover(
-        ServiceLoader.load(RecoveryHandlerProvider.class).stream().iterator(), context, register);
+    @Nullable ClassLoader contextLoader = Thread.currentThread().getContextClassLoader();
+    ClassLoader loader = contextLoader != null ? contextLoader : ClassLoader.getSystemClassLoader();
+    @Nullable ModuleLayer own = ProviderDiscovery.class.getModule().getLayer();
+    ServicesConfiguration configuration = ServicesConfiguration.ofLayersAndClassPath(
+        own != null ? own : ModuleLayer.boot(), loader);
+    return discover(configuration,
+        ServiceLoader.load(RecoveryHandlerProvider.class, loader).stream().iterator(),
+        context, register);
   }
 
   /**
-   * Handles every provider {@code providers} yields.
+   * Discovers the providers of {@code layer}'s own modules (a plugin's layer), with {@code
+   * ServiceLoader.load(layer, RecoveryHandlerProvider.class)}; the parent layers' providers are not
+   * touched.
+   *
+   * @param layer the layer whose modules' {@code provides} (and services files) are read
+   * @param context handed to each provider's {@code create}
+   * @param register called with each created handler and its provider's class name
+   * @return one entry per provider seen, ordered by class name
+   * @throws VirtualMachineError (but {@link StackOverflowError}) thrown by a provider: rethrown
+   */
+  public List<ProviderInfo> discover(
+      ModuleLayer layer, RecoveryContext context, BiConsumer<RecoveryHandler, String> register) {
+    return discover(ServicesConfiguration.ofLayer(layer),
+        ServiceLoader.load(layer, RecoveryHandlerProvider.class).stream().iterator(),
+        context, register);
+  }
+
+  /**
+   * Handles the providers {@code providers} yields with no configuration to name them: each is
+   * named by its {@link ServiceLoader.Provider#type()} (for a factory, its return type), an error by
+   * {@code "<unknown>"}. Kept for callers that built their own iterator; prefer {@link
+   * #discover(ModuleLayer, RecoveryContext, BiConsumer)}, which names every provider by its class.
    *
    * @param providers the providers found, as {@link ServiceLoader#stream()} yields them
    * @param context handed to each provider's {@code create}
    * @param register called with each created handler and its provider's class name
    * @return one entry per provider seen, ordered by class name
+   * @throws VirtualMachineError (but {@link StackOverflowError}) thrown by a provider: rethrown
    */
   public List<ProviderInfo> discover(
       Iterator<ServiceLoader.Provider<RecoveryHandlerProvider>> providers,
       RecoveryContext context,
       BiConsumer<RecoveryHandler, String> register) {
+    return discover(ServicesConfiguration.of(List.of(), Integer.MAX_VALUE), providers, context,
+        register);
+  }
+
+  /**
+   * Handles the providers {@code providers} yields, named by {@code configuration}.
+   *
+   * @param configuration the names configured for what {@code providers} yields
+   * @param providers the providers found, as {@link ServiceLoader#stream()} yields them
+   * @param context handed to each provider's {@code create}
+   * @param register called with each created handler and its provider's class name
+   * @return one entry per provider seen, ordered by class name
+   * @throws VirtualMachineError (but {@link StackOverflowError}) thrown by a provider: rethrown
+   */
+  public List<ProviderInfo> discover(
+      ServicesConfiguration configuration,
+      Iterator<ServiceLoader.Provider<RecoveryHandlerProvider>> providers,
+      RecoveryContext context,
+      BiConsumer<RecoveryHandler, String> register) {
+    requireNonNull(configuration, "configuration");
+    requireNonNull(providers, "providers");
     requireNonNull(context, "context");
     requireNonNull(register, "register");
+    List<ProviderCandidate> candidates =
+        new ArrayList<>(ProviderMatcher.match(configuration, providers));
+    candidates.sort(Comparator.comparing(ProviderCandidate::className));
     List<ProviderInfo> infos = new ArrayList<>();
-    List<ServiceLoader.Provider<RecoveryHandlerProvider>> found = new ArrayList<>();
-    int errors = 0;
-    while (errors < MAX_LOAD_ERRORS) {
-      try {
-        if (!providers.hasNext()) {
-          break;
-        }
-        found.add(providers.next());
-      } catch (ServiceConfigurationError e) {
-        errors++;
-        infos.add(new ProviderInfo(
-            classNameIn(e), "unknown", ProviderOutcome.FAILED, Optional.of(e)));
-      }
-    }
-    found.sort(Comparator.comparing(p -> p.type().getName()));
-
     Set<String> handled = new HashSet<>();
-    for (ServiceLoader.Provider<RecoveryHandlerProvider> provider : found) {
-      Class<?> type = provider.type();
-      String name = type.getName();
-      String module = type.getModule().isNamed() ? type.getModule().getName() : "unnamed";
-      if (!handled.add(name)) {
-        infos.add(new ProviderInfo(name, module, ProviderOutcome.DUPLICATE, Optional.empty()));
-      } else if (excluded.contains(name)) {
-        infos.add(new ProviderInfo(name, module, ProviderOutcome.EXCLUDED, Optional.empty()));
-      } else {
-        infos.add(load(provider, name, module, context, register));
-      }
+    for (ProviderCandidate candidate : candidates) {
+      infos.add(handle(candidate, handled, context, register));
     }
-    infos.sort(Comparator.comparing(ProviderInfo::className));
-    logSummary(infos);
+    ProviderReport.log(infos, candidates, excluded);
     return List.copyOf(infos);
   }
 
-  private static ProviderInfo load(
-      ServiceLoader.Provider<RecoveryHandlerProvider> provider,
-      String name,
-      String module,
+  private ProviderInfo handle(
+      ProviderCandidate candidate,
+      Set<String> handled,
       RecoveryContext context,
       BiConsumer<RecoveryHandler, String> register) {
+    String name = candidate.className();
+    if (excluded.contains(name)) {
+      return info(candidate, ProviderOutcome.EXCLUDED, null);
+    }
+    if (!name.equals(ProviderCandidate.UNKNOWN) && !handled.add(name)) {
+      return info(candidate, ProviderOutcome.DUPLICATE, null);
+    }
+    if (candidate.lacksProvides()) {
+      // Logged once per module by ProviderReport.log.
+      return info(candidate, ProviderOutcome.FAILED, ProviderReport.lacksProvides(candidate));
+    }
+    ServiceConfigurationError error = candidate.error();
+    if (error != null) {
+      return failed(candidate, error);
+    }
+    List<String> excludedLookAlikes =
+        candidate.lookAlikes().stream().filter(excluded::contains).toList();
+    if (!excludedLookAlikes.isEmpty()) {
+      return failed(candidate, ProviderReport.indistinct(candidate, excludedLookAlikes));
+    }
+    ServiceLoader.Provider<RecoveryHandlerProvider> provider =
+        requireNonNull(candidate.provider(), "a candidate has a provider or an error");
     try {
       RecoveryHandler handler = provider.get().create(context);
       if (handler == null) {
         throw new IllegalStateException(name + ".create returned null");
       }
       register.accept(handler, name);
-      return new ProviderInfo(name, module, ProviderOutcome.LOADED, Optional.empty());
+      return info(candidate, ProviderOutcome.LOADED, null);
     } catch (Throwable t) {
       if (Throwables.isFatal(t)) {
         throw t;
       }
-      LOG.log(System.Logger.Level.WARNING,
-          () -> "recovery handler provider " + name + " (" + module + ") failed; skipped", t);
-      return new ProviderInfo(name, module, ProviderOutcome.FAILED, Optional.of(t));
+      return failed(candidate, t);
     }
   }
 
-  private static void logSummary(List<ProviderInfo> infos) {
-    LOG.log(System.Logger.Level.INFO, () -> "recovery handler providers: loaded "
-        + names(infos, ProviderOutcome.LOADED) + ", excluded " + names(infos, ProviderOutcome.EXCLUDED)
-        + ", failed " + names(infos, ProviderOutcome.FAILED)
-        + ", duplicates " + names(infos, ProviderOutcome.DUPLICATE));
-    for (ProviderInfo info : infos) {
-      if (info.outcome() == ProviderOutcome.FAILED && info.moduleName().equals("unknown")) {
-        LOG.log(System.Logger.Level.WARNING,
-            () -> "recovery handler provider " + info.className() + " could not be loaded; skipped",
-            info.cause().orElse(null));
-      }
-    }
+  /** Reports {@code candidate} failed, with one {@code WARNING}. */
+  private static ProviderInfo failed(ProviderCandidate candidate, Throwable cause) {
+    LOG.log(System.Logger.Level.WARNING, () -> "recovery handler provider "
+        + candidate.className() + " (" + candidate.moduleName() + ") failed; skipped", cause);
+    return info(candidate, ProviderOutcome.FAILED, cause);
   }
 
-  private static String names(List<ProviderInfo> infos, ProviderOutcome outcome) {
-    return infos.stream()
-        .filter(i -> i.outcome() == outcome)
-        .map(ProviderInfo::className)
-        .collect(Collectors.joining(", ", "[", "]"));
-  }
-
-  private static String classNameIn(ServiceConfigurationError e) {
-    Matcher m = PROVIDER_IN_ERROR.matcher(String.valueOf(e.getMessage()));
-    return m.find() ? m.group(1) : "<unknown>";
+  private static ProviderInfo info(
+      ProviderCandidate candidate, ProviderOutcome outcome, @Nullable Throwable cause) {
+    return new ProviderInfo(
+        candidate.className(), candidate.moduleName(), outcome, Optional.ofNullable(cause));
   }
 }

@@ -100,11 +100,19 @@ class ProviderDiscoveryTest {
 
   private List<ProviderInfo> discover(Set<String> excluded, Iterator<
       ServiceLoader.Provider<RecoveryHandlerProvider>> providers) {
+    return discover(excluded, List.of(), providers);
+  }
+
+  /** Discovery with {@code configured} as the configuration's names. */
+  private List<ProviderInfo> discover(Set<String> excluded, List<ServicesEntry> configured,
+      Iterator<ServiceLoader.Provider<RecoveryHandlerProvider>> providers) {
     instantiated.clear();
-    return new ProviderDiscovery(excluded).discover(providers, context, (handler, name) -> {
-      registered.add(name);
-      registry.register(handler);
-    });
+    return new ProviderDiscovery(excluded).discover(
+        ServicesConfiguration.of(configured, Integer.MAX_VALUE), providers, context,
+        (handler, name) -> {
+          registered.add(name);
+          registry.register(handler);
+        });
   }
 
   @Test
@@ -178,11 +186,12 @@ class ProviderDiscoveryTest {
       }
     };
 
-    List<ProviderInfo> infos = discover(Set.of(), it);
+    List<ProviderInfo> infos = discover(Set.of(), List.of(new ServicesEntry("com.example.Gone",
+        "unnamed", ServicesEntry.Kind.CLASS_PATH, null, "file:/x.jar!/services:1")), it);
 
     assertEquals(List.of(AProvider.class.getName()), registered);
     ProviderInfo gone = infos.get(0);
-    assertEquals(new ProviderInfo("com.example.Gone", "unknown", ProviderOutcome.FAILED,
+    assertEquals(new ProviderInfo("com.example.Gone", "unnamed", ProviderOutcome.FAILED,
         Optional.of(missing)), gone);
   }
 
