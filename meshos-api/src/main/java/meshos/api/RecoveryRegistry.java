@@ -59,11 +59,19 @@ public interface RecoveryRegistry {
 
   /**
    * Returns the number of registered handlers, counting those of a pass in progress that have not
-   * been evicted or unregistered (rule 4).
+   * been evicted or unregistered (rule 4). Callable from any thread, also from a handler; never
+   * waits for a pass.
+   *
+   * @return the number of registrations, duplicates counted
    */
   int size();
 
-  /** Returns {@code size() == 0}. */
+  /**
+   * Returns {@code size() == 0}. Callable from any thread, also from a handler; never waits for a
+   * pass.
+   *
+   * @return {@code true} if no handler is registered
+   */
   boolean isEmpty();
 
   /**

@@ -11,9 +11,11 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import org.openjdk.jmh.profile.GCProfiler;
 import org.openjdk.jmh.results.BenchmarkResult;
@@ -34,7 +36,7 @@ import org.openjdk.jmh.runner.options.TimeValue;
  * harness's JSON per fresh JVM ({@code lateness-<n>.json}, its log beside it).
  *
  * <p>Usage: {@code java -cp benchmarks.jar meshos.benchmarks.BenchmarkSuite [--quick]
- * [--out=dir]}. The full suite takes about 20 minutes on 2 cores (5 forks for every 8-class
+ * [--out=dir] [--only=P6,P8,P9,P2,P1]}. The full suite takes about 20 minutes on 2 cores (5 forks for every 8-class
  * figure, 3 for the others); {@code --quick} about 3 minutes (short iterations, 1 or 2 forks, P1
  * at N = 16 and 4096 only).
  */
@@ -43,27 +45,33 @@ public final class BenchmarkSuite {
   private static final int STEPS = 6;
 
   private final boolean quick;
+  private final Set<String> only;
   private final Path out;
   private final Figures figures = new Figures(OUT);
   private final Progress progress = new Progress(OUT);
 
-  private BenchmarkSuite(boolean quick, Path out) {
+  private BenchmarkSuite(boolean quick, Set<String> only, Path out) {
     this.quick = quick;
+    this.only = only;
     this.out = out;
   }
 
   /**
    * Runs the suite.
    *
-   * @param args {@code --quick}, {@code --out=dir}
+   * @param args {@code --quick}, {@code --out=dir}, {@code --only=P6,P8,P9,P2,P1} (steps to run,
+   *     by their first figure; P6 also gives P4 and P7; default all)
    * @throws Exception if a benchmark or the harness fails, or a file cannot be written
    */
   public static void main(String[] args) throws Exception {
     boolean quick = Arrays.asList(args).contains("--quick");
     Path out = Path.of(Arrays.stream(args).filter(a -> a.startsWith("--out="))
         .map(a -> a.substring("--out=".length())).findFirst().orElse("bench-results"));
+    Set<String> only = new HashSet<>(Arrays.asList(Arrays.stream(args)
+        .filter(a -> a.startsWith("--only=")).map(a -> a.substring("--only=".length()))
+        .findFirst().orElse("P6,P8,P9,P2,P1").toUpperCase(Locale.ROOT).split(",")));
     Files.createDirectories(out);
-    new BenchmarkSuite(quick, out).run();
+    new BenchmarkSuite(quick, only, out).run();
   }
 
   private void run() throws Exception {
@@ -72,17 +80,27 @@ public final class BenchmarkSuite {
     figures.line(String.format(Locale.ROOT, "# load average at start: %.2f (%d cores)",
         ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(),
         Runtime.getRuntime().availableProcessors()));
-    progress.step(1, STEPS, "P1/P3/P5 no-op passes (PassBenchmark)", quick ? 16 : 48);
-    p1();
-    progress.step(2, STEPS, "P9 realistic passes (RealisticPassBenchmark)", 9);
-    p9();
-    progress.step(3, STEPS, "P8 register under contention (RegisterContentionBenchmark)", 9);
-    p8();
-    progress.step(4, STEPS, "P2 register during 20 ms passes (RegisterLatencyBenchmark)", 2);
-    p2();
-    progress.step(5, STEPS, "P6/P4/P7 first ticks, lateness, eviction tick (fresh JVMs)", 0);
-    new LatenessFigures(figures, progress, out).run(quick ? 3 : 5,
-        quick ? Duration.ofSeconds(6) : Duration.ofSeconds(20), quick ? 10 : 30);
+    if (only.contains("P6")) {
+      progress.step(1, STEPS, "P6/P4/P7 first ticks, lateness, eviction tick (fresh JVMs)", 0);
+      new LatenessFigures(figures, progress, out).run(quick ? 3 : 5,
+          quick ? Duration.ofSeconds(6) : Duration.ofSeconds(20), quick ? 10 : 30);
+    }
+    if (only.contains("P8")) {
+      progress.step(2, STEPS, "P8 register under contention (RegisterContentionBenchmark)", 9);
+      p8();
+    }
+    if (only.contains("P9")) {
+      progress.step(3, STEPS, "P9 realistic passes (RealisticPassBenchmark)", 9);
+      p9();
+    }
+    if (only.contains("P2")) {
+      progress.step(4, STEPS, "P2 register during 20 ms passes (RegisterLatencyBenchmark)", 2);
+      p2();
+    }
+    if (only.contains("P1")) {
+      progress.step(5, STEPS, "P1/P3/P5 no-op passes (PassBenchmark)", quick ? 16 : 44);
+      p1();
+    }
     progress.step(6, STEPS, "summary", 0);
     figures.line(String.format(Locale.ROOT, "# load average at end: %.2f; suite took %s (mm:ss)",
         ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(), progress.elapsed()));
@@ -127,13 +145,14 @@ public final class BenchmarkSuite {
 
   /** P1, P3, P5: 1 class with 3 forks, 8 classes with 5 (1 each in quick mode). */
   private void p1() throws RunnerException, IOException {
-    String[] sizes = quick
-        ? new String[] {"16", "4096"}
-        : new String[] {"1", "16", "256", "1024", "4096", "65536"};
     List<Path> parts = new ArrayList<>();
     for (int classes : new int[] {1, 8}) {
+      // one handler has one class: N = 1 is measured once, with 1 class
+      String[] n = quick ? new String[] {"16", "4096"}
+          : classes == 1 ? new String[] {"1", "16", "256", "1024", "4096", "65536"}
+          : new String[] {"16", "256", "1024", "4096", "65536"};
       ChainedOptionsBuilder options = jmh(PassBenchmark.class)
-          .param("handlers", sizes).param("classes", String.valueOf(classes))
+          .param("handlers", n).param("classes", String.valueOf(classes))
           .addProfiler(GCProfiler.class).forks(quick ? 1 : classes == 1 ? 3 : 5);
       iterations(options, 2, 3, quick ? 300 : 500);
       parts.add(runJmh(options, "p1-classes" + classes + ".json"));

@@ -49,6 +49,22 @@ class FiguresTest {
     assertTrue(line("P9 classes=8 N=1000 meshos/plain-loop").endsWith("MISS"));
   }
 
+  @Test
+  void p3TakesThePlainLoopsFigureAsTheMeasurementsFloor() {
+    // a pass of milliseconds: JMH's own allocations show hundreds of bytes per pass for all
+    new PassFigures(figures, List.of(
+        new PassFigure("meshos", 8, 100000, List.of(1.0), 400.0),
+        new PassFigure("plain-loop", 8, 100000, List.of(1.0), 390.0),
+        new PassFigure("cowal", 8, 100000, List.of(1.0), 380.0),
+        new PassFigure("meshos", 8, 1000, List.of(1.0), 20.0),
+        new PassFigure("plain-loop", 8, 1000, List.of(1.0), 1.0),
+        new PassFigure("cowal", 8, 1000, List.of(1.0), 1.0))).p9();
+
+    assertTrue(line("P3 P9 N=100000").endsWith("meshos-plain=10.000 B target<16 B (no object per"
+        + " pass) PASS"), line("P3 P9 N=100000"));
+    assertTrue(line("P3 P9 N=1000 ").endsWith("MISS"), "19 bytes more: an object per pass");
+  }
+
   private static TickLatenessHarness.Run run(long... lateness) {
     TickLatenessHarness.Run run = new TickLatenessHarness.Run();
     run.lateness = lateness;

@@ -9,7 +9,13 @@ import static java.util.Objects.requireNonNull;
  * @param health its health
  */
 public record HealthSample(long node, NodeHealth health) {
-  /** @throws NullPointerException if {@code health} is null */
+  /**
+   * Checks the sample.
+   *
+   * @param node the node's id
+   * @param health its health
+   * @throws NullPointerException if {@code health} is null
+   */
   public HealthSample {
     requireNonNull(health, "health");
   }

@@ -9,7 +9,13 @@ import static java.util.Objects.requireNonNull;
  * @param inventory what the peer reports
  */
 public record InventorySample(long node, PeerInventory inventory) {
-  /** @throws NullPointerException if {@code inventory} is null */
+  /**
+   * Checks the sample.
+   *
+   * @param node the peer's id
+   * @param inventory what the peer reports
+   * @throws NullPointerException if {@code inventory} is null
+   */
   public InventorySample {
     requireNonNull(inventory, "inventory");
   }

@@ -47,41 +47,83 @@ public final class PeerInventory {
     return new Builder(Set.copyOf(requireNonNull(capabilities, "capabilities")));
   }
 
-  /** The peer's capabilities; never null, possibly empty. */
+  /**
+   * The peer's capabilities.
+   *
+   * @return never null, possibly empty
+   */
   public Set<String> capabilities() {
     return capabilities;
   }
 
-  /** CPU load, 0.0 (idle) to 1.0 (fully busy) per core summed, if reported. */
+  /**
+   * CPU load, 0.0 (idle) to 1.0 (fully busy) per core summed, if reported.
+   *
+   * @return the load, or empty
+   */
   public OptionalDouble cpuLoad() {
     return cpuLoad;
   }
 
+  /**
+   * Memory in use, in bytes, if reported.
+   *
+   * @return the bytes used, or empty
+   */
   public OptionalLong memoryUsedBytes() {
     return memoryUsedBytes;
   }
 
+  /**
+   * Memory in total, in bytes, if reported.
+   *
+   * @return the bytes in total, or empty
+   */
   public OptionalLong memoryTotalBytes() {
     return memoryTotalBytes;
   }
 
+  /**
+   * Disk space in use, in bytes, if reported.
+   *
+   * @return the bytes used, or empty
+   */
   public OptionalLong diskUsedBytes() {
     return diskUsedBytes;
   }
 
+  /**
+   * Disk space in total, in bytes, if reported.
+   *
+   * @return the bytes in total, or empty
+   */
   public OptionalLong diskTotalBytes() {
     return diskTotalBytes;
   }
 
+  /**
+   * Which way the peer's saturation is heading, if reported.
+   *
+   * @return the trend, or empty
+   */
   public Optional<SaturationTrend> saturationTrend() {
     return saturationTrend;
   }
 
+  /**
+   * The peer's software version, if reported.
+   *
+   * @return the version, or empty
+   */
   public Optional<String> softwareVersion() {
     return softwareVersion;
   }
 
-  /** The node this peer was forked from, if it is a fork. */
+  /**
+   * The node this peer was forked from, if it is a fork.
+   *
+   * @return the node's id, or empty
+   */
   public OptionalLong forkedFrom() {
     return forkedFrom;
   }
@@ -139,6 +181,8 @@ public final class PeerInventory {
     /**
      * Sets the CPU load.
      *
+     * @param load the load, not negative
+     * @return this builder
      * @throws IllegalArgumentException if {@code load} is negative or not a number
      */
     public Builder cpuLoad(double load) {
@@ -152,6 +196,9 @@ public final class PeerInventory {
     /**
      * Sets memory use.
      *
+     * @param usedBytes bytes in use
+     * @param totalBytes bytes in total
+     * @return this builder
      * @throws IllegalArgumentException unless {@code 0 <= used <= total}
      */
     public Builder memory(long usedBytes, long totalBytes) {
@@ -164,6 +211,9 @@ public final class PeerInventory {
     /**
      * Sets disk use.
      *
+     * @param usedBytes bytes in use
+     * @param totalBytes bytes in total
+     * @return this builder
      * @throws IllegalArgumentException unless {@code 0 <= used <= total}
      */
     public Builder disk(long usedBytes, long totalBytes) {
@@ -173,21 +223,46 @@ public final class PeerInventory {
       return this;
     }
 
+    /**
+     * Sets the saturation trend.
+     *
+     * @param trend which way saturation is heading
+     * @return this builder
+     * @throws NullPointerException if {@code trend} is null
+     */
     public Builder saturationTrend(SaturationTrend trend) {
       this.saturationTrend = Optional.of(requireNonNull(trend, "trend"));
       return this;
     }
 
+    /**
+     * Sets the software version.
+     *
+     * @param version the version the peer runs
+     * @return this builder
+     * @throws NullPointerException if {@code version} is null
+     */
     public Builder softwareVersion(String version) {
       this.softwareVersion = Optional.of(requireNonNull(version, "version"));
       return this;
     }
 
+    /**
+     * Sets the node this peer was forked from.
+     *
+     * @param node that node's id
+     * @return this builder
+     */
     public Builder forkedFrom(long node) {
       this.forkedFrom = OptionalLong.of(node);
       return this;
     }
 
+    /**
+     * Builds the inventory.
+     *
+     * @return a new immutable inventory with what was set
+     */
     public PeerInventory build() {
       return new PeerInventory(this);
     }

@@ -38,6 +38,11 @@ public record PeerSnapshot(
   /**
    * Copies the maps.
    *
+   * @param tick the tick whose readings this snapshot includes; 0 before the first tick
+   * @param rtt round-trip time per node
+   * @param health health per node
+   * @param inventory inventory per peer
+   * @param inventorySources for each peer of {@code inventory}, the probe that last reported it
    * @throws NullPointerException if a map is null or holds null
    */
   public PeerSnapshot {

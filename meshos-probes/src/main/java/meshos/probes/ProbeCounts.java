@@ -9,7 +9,12 @@ package meshos.probes;
  */
 public record ProbeCounts(int locality, int health, int inventory) {
 
-  /** The number of probes of {@code kind}. */
+  /**
+   * The number of probes of {@code kind}.
+   *
+   * @param kind the kind of probe
+   * @return how many of that kind
+   */
   public int of(ProbeKind kind) {
     return switch (kind) {
       case LOCALITY -> locality;
@@ -18,7 +23,11 @@ public record ProbeCounts(int locality, int health, int inventory) {
     };
   }
 
-  /** All probes. */
+  /**
+   * All probes.
+   *
+   * @return the number of probes of every kind together
+   */
   public int total() {
     return locality + health + inventory;
   }

@@ -11,7 +11,14 @@ import static java.util.Objects.requireNonNull;
  * @param cause what it threw, or a {@link NullPointerException} describing the bad result
  */
 public record ProbeFailure(ProbeKind kind, Object probe, Throwable cause) {
-  /** @throws NullPointerException if an argument is null */
+  /**
+   * Checks the failure.
+   *
+   * @param kind which kind of probe
+   * @param probe the probe instance
+   * @param cause what it threw, or a {@link NullPointerException} describing the bad result
+   * @throws NullPointerException if an argument is null
+   */
   public ProbeFailure {
     requireNonNull(kind, "kind");
     requireNonNull(probe, "probe");

@@ -39,6 +39,12 @@ public record ProbeReadings(
   /**
    * Copies the maps and the lists.
    *
+   * @param rtt round-trip time per node
+   * @param health health per node
+   * @param inventory inventory per peer
+   * @param inventorySources for each peer of {@code inventory}, the probe whose sample it holds
+   * @param inventoryProbesWithSamples the inventory probes that answered with samples
+   * @param failures the probes that failed in this poll, in poll order
    * @throws NullPointerException if an argument is null or holds null
    */
   public ProbeReadings {

@@ -40,37 +40,78 @@ public final class ProbeRegistry {
   /** Creates an empty registry. */
   public ProbeRegistry() {}
 
-  /** Adds a locality probe; it is polled from the next poll on. */
+  /**
+   * Adds a locality probe; it is polled from the next poll on. May be called from any
+   * thread, also from a probe.
+   *
+   * @param probe the probe; the same instance may be added again
+   * @throws NullPointerException if {@code probe} is null
+   */
   public void addLocalityProbe(LocalityProbe probe) {
     add(ProbeKind.LOCALITY, requireNonNull(probe, "probe"));
   }
 
-  /** Adds a health probe; it is polled from the next poll on. */
+  /**
+   * Adds a health probe; it is polled from the next poll on. May be called from any
+   * thread, also from a probe.
+   *
+   * @param probe the probe; the same instance may be added again
+   * @throws NullPointerException if {@code probe} is null
+   */
   public void addHealthProbe(HealthProbe probe) {
     add(ProbeKind.HEALTH, requireNonNull(probe, "probe"));
   }
 
-  /** Adds an inventory probe; it is polled from the next poll on. */
+  /**
+   * Adds an inventory probe; it is polled from the next poll on. May be called from any
+   * thread, also from a probe.
+   *
+   * @param probe the probe; the same instance may be added again
+   * @throws NullPointerException if {@code probe} is null
+   */
   public void addInventoryProbe(InventoryProbe probe) {
     add(ProbeKind.INVENTORY, requireNonNull(probe, "probe"));
   }
 
-  /** Removes the earliest registration of {@code probe} (by identity); true if there was one. */
+  /**
+   * Removes the earliest registration of {@code probe} (by identity), from the next poll on.
+   *
+   * @param probe the probe to remove
+   * @return true if there was one
+   * @throws NullPointerException if {@code probe} is null
+   */
   public boolean removeLocalityProbe(LocalityProbe probe) {
     return remove(ProbeKind.LOCALITY, requireNonNull(probe, "probe"));
   }
 
-  /** Removes the earliest registration of {@code probe} (by identity); true if there was one. */
+  /**
+   * Removes the earliest registration of {@code probe} (by identity), from the next poll on.
+   *
+   * @param probe the probe to remove
+   * @return true if there was one
+   * @throws NullPointerException if {@code probe} is null
+   */
   public boolean removeHealthProbe(HealthProbe probe) {
     return remove(ProbeKind.HEALTH, requireNonNull(probe, "probe"));
   }
 
-  /** Removes the earliest registration of {@code probe} (by identity); true if there was one. */
+  /**
+   * Removes the earliest registration of {@code probe} (by identity), from the next poll on.
+   *
+   * @param probe the probe to remove
+   * @return true if there was one
+   * @throws NullPointerException if {@code probe} is null
+   */
   public boolean removeInventoryProbe(InventoryProbe probe) {
     return remove(ProbeKind.INVENTORY, requireNonNull(probe, "probe"));
   }
 
-  /** Removes every probe of {@code kind}. */
+  /**
+   * Removes every probe of {@code kind}, from the next poll on.
+   *
+   * @param kind the kind of probe to remove
+   * @throws NullPointerException if {@code kind} is null
+   */
   public void clear(ProbeKind kind) {
     requireNonNull(kind, "kind");
     lock.lock();
@@ -81,7 +122,11 @@ public final class ProbeRegistry {
     }
   }
 
-  /** The number of probes of each kind, read at one instant. */
+  /**
+   * The number of probes of each kind, read at one instant; never blocks.
+   *
+   * @return the counts
+   */
   public ProbeCounts counts() {
     Table t = table;
     return new ProbeCounts(t.locality.length, t.health.length, t.inventory.length);

@@ -12,6 +12,10 @@ import java.time.Duration;
  */
 public record RttSample(long node, Duration rtt) {
   /**
+   * Checks the sample.
+   *
+   * @param node the node's id
+   * @param rtt the measured round-trip time, not negative
    * @throws NullPointerException if {@code rtt} is null
    * @throws IllegalArgumentException if {@code rtt} is negative
    */

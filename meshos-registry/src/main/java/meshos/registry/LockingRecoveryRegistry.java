@@ -60,7 +60,6 @@ import org.jspecify.annotations.Nullable;
 public final class LockingRecoveryRegistry implements RecoveryRegistry {
   private static final System.Logger LOG =
       System.getLogger(LockingRecoveryRegistry.class.getName());
-  private static final int[] NO_SLOTS = new int[0];
   private static final int INITIAL_CAPACITY = 8;
 
   private final ReentrantLock lock = new ReentrantLock();
@@ -90,6 +89,10 @@ public final class LockingRecoveryRegistry implements RecoveryRegistry {
   @GuardedBy("lock")
   private boolean passInProgress;
 
+  /** Bumped at the start of every pass, so that {@link #unregister} can tell passes apart. */
+  @GuardedBy("lock")
+  private int passNumber;
+
   /**
    * Tombstones written into {@link #running} by {@link #unregister}, bumped (under the lock) after
    * each one: the pass reads it before every call, so that a removal made by another thread is seen
@@ -111,20 +114,17 @@ public final class LockingRecoveryRegistry implements RecoveryRegistry {
 
   /** Evictions of the pass in progress, reported after its merge; null when there are none. */
   @GuardedBy("lock")
-  private @Nullable List<Eviction> evictions;
+  private @Nullable List<Evictions.Eviction> evictions;
 
-  /**
-   * Collects the slots of the pass in progress. Only the thread running the pass touches it; the
-   * lock acquisitions that start and end a pass hand it from one pass to the next.
-   */
-  private int[] slotBuffer = new int[16];
+  /** The slots of the pass in progress; only the thread running the pass touches it. */
+  private final SlotBuffer slotBuffer = new SlotBuffer();
 
   /**
    * Creates a registry that logs each eviction as one {@code WARNING} through {@link
    * System.Logger}.
    */
   public LockingRecoveryRegistry() {
-    this(LockingRecoveryRegistry::logEviction);
+    this(Evictions::log);
   }
 
   /**
@@ -140,10 +140,11 @@ public final class LockingRecoveryRegistry implements RecoveryRegistry {
   @Override
   public int register(RecoveryHandler handler) {
     requireNonNull(handler, "handler");
+    LockSpin.whileHeld(lock);
     lock.lock();
     try {
       if (registeredCount == registered.length) {
-        registered = Arrays.copyOf(registered, grownCapacity(registered.length, registeredCount + 1));
+        registered = HandlerArrays.grown(registered, registeredCount + 1);
       }
       registered[registeredCount++] = handler;
       return runningLive + registeredCount;
@@ -155,31 +156,60 @@ public final class LockingRecoveryRegistry implements RecoveryRegistry {
   @Override
   public boolean unregister(RecoveryHandler handler) {
     requireNonNull(handler, "handler");
+    RecoveryHandler[] batch;
+    int count;
+    int pass;
+    LockSpin.whileHeld(lock);
     lock.lock();
     try {
-      if (passInProgress) {
-        RecoveryHandler[] batch = running;
-        for (int i = 0; i < runningCount; i++) {
-          if (batch[i] == handler) {
-            batch[i] = null;
-            runningLive--;
-            publishRemoval();
-            return true;
-          }
-        }
+      if (!passInProgress) {
+        return removeLocked(handler, 0);
       }
-      RecoveryHandler[] all = registered;
-      for (int i = 0; i < registeredCount; i++) {
-        if (all[i] == handler) {
-          System.arraycopy(all, i + 1, all, i, registeredCount - i - 1);
-          all[--registeredCount] = null;
-          return true;
-        }
-      }
-      return false;
+      batch = running;
+      count = runningCount;
+      pass = passNumber;
     } finally {
       lock.unlock();
     }
+    // Until the pass ends, its entries only ever change from a handler to null, so the search for
+    // the earliest entry runs outside the lock and the critical sections stay short.
+    int at = HandlerArrays.indexOf(batch, 0, count, handler);
+    LockSpin.whileHeld(lock);
+    lock.lock();
+    try {
+      if (passInProgress && passNumber == pass) {
+        // No entry before `at` can be the handler; from `at` on, look again (it may be gone).
+        return removeLocked(handler, at < 0 ? count : at);
+      }
+      return removeLocked(handler, 0); // the pass ended meanwhile
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  /**
+   * Removes the earliest registration of {@code handler}: in the pass's batch from index {@code
+   * from} on (a tombstone), else among the handlers registered since (a shift).
+   */
+  @GuardedBy("lock")
+  private boolean removeLocked(RecoveryHandler handler, int from) {
+    if (passInProgress) {
+      int at = HandlerArrays.indexOf(running, from, runningCount, handler);
+      if (at >= 0) {
+        running[at] = null;
+        runningLive--;
+        publishRemoval();
+        return true;
+      }
+    }
+    RecoveryHandler[] all = registered;
+    int at = HandlerArrays.indexOf(all, 0, registeredCount, handler);
+    if (at < 0) {
+      return false;
+    }
+    System.arraycopy(all, at + 1, all, at, registeredCount - at - 1);
+    all[--registeredCount] = null;
+    return true;
   }
 
   /** Adds the pass's calls; with the lock held, so the volatile's read-then-write is not a race. */
@@ -229,6 +259,7 @@ public final class LockingRecoveryRegistry implements RecoveryRegistry {
    */
   public boolean markRunningCall(Consumer<? super RecoveryHandler> whenReturned) {
     requireNonNull(whenReturned, "whenReturned");
+    LockSpin.whileHeld(lock);
     lock.lock();
     try {
       if (!passInProgress) {
@@ -244,6 +275,7 @@ public final class LockingRecoveryRegistry implements RecoveryRegistry {
 
   @Override
   public int size() {
+    LockSpin.whileHeld(lock);
     lock.lock();
     try {
       return runningLive + registeredCount;
@@ -267,10 +299,11 @@ public final class LockingRecoveryRegistry implements RecoveryRegistry {
   public int[] tryRunAll() {
     RecoveryHandler[] batch;
     int count;
+    LockSpin.whileHeld(lock);
     lock.lock();
     try {
       if (passInProgress || registeredCount == 0) {
-        return NO_SLOTS;
+        return SlotBuffer.none();
       }
       batch = registered;
       count = registeredCount;
@@ -280,6 +313,7 @@ public final class LockingRecoveryRegistry implements RecoveryRegistry {
       runningCount = count;
       runningLive = count;
       passInProgress = true;
+      passNumber++;
     } finally {
       lock.unlock();
     }
@@ -296,7 +330,8 @@ public final class LockingRecoveryRegistry implements RecoveryRegistry {
    * the JIT compiles this loop as a small unit of its own.
    */
   private int[] runPass(RecoveryHandler[] batch, int count) {
-    int found = 0;
+    SlotBuffer found = slotBuffer;
+    found.clear();
     int skipped = 0;
     int seenRemovals = removals;
     RecoveryHandler called = null; // the handler invoked last, for markRunningCall
@@ -331,14 +366,9 @@ public final class LockingRecoveryRegistry implements RecoveryRegistry {
       if (slots == null) {
         evict(batch, i, handler, InvalidRecoveryResultException.nullResult());
       } else if (slots.length != 0) {
-        // Copy first, then check the copy: the handler may still write into its array.
-        int end = append(found, slots);
-        int negativeAt = firstNegative(slotBuffer, found, end);
-        if (negativeAt >= 0) {
-          evict(batch, i, handler, InvalidRecoveryResultException.negativeIndex(
-              slotBuffer[negativeAt], negativeAt - found));
-        } else {
-          found = end;
+        InvalidRecoveryResultException invalid = found.appendChecked(slots);
+        if (invalid != null) {
+          evict(batch, i, handler, invalid);
         }
       }
     }
@@ -346,7 +376,7 @@ public final class LockingRecoveryRegistry implements RecoveryRegistry {
       reportMark(called);
     }
     passCalls = count - skipped;
-    return found == 0 ? NO_SLOTS : Arrays.copyOf(slotBuffer, found);
+    return found.toArray();
   }
 
   /** Reports {@code called} to the pending {@link #markRunningCall} request, if there is one. */
@@ -355,6 +385,7 @@ public final class LockingRecoveryRegistry implements RecoveryRegistry {
       return;
     }
     Consumer<? super RecoveryHandler> request;
+    LockSpin.whileHeld(lock);
     lock.lock();
     try {
       request = markRequest;
@@ -375,7 +406,8 @@ public final class LockingRecoveryRegistry implements RecoveryRegistry {
 
   /** Merges the survivors back, then reports the pass's evictions outside the lock. */
   private void endPass() {
-    @Nullable List<Eviction> evicted;
+    @Nullable List<Evictions.Eviction> evicted;
+    LockSpin.whileHeld(lock);
     lock.lock();
     try {
       countCallsLocked();
@@ -387,7 +419,7 @@ public final class LockingRecoveryRegistry implements RecoveryRegistry {
       lock.unlock();
     }
     if (evicted != null) {
-      report(evicted);
+      Evictions.report(listener, evicted);
     }
   }
 
@@ -398,6 +430,7 @@ public final class LockingRecoveryRegistry implements RecoveryRegistry {
 
   /** Removes the pass's entry {@code index} unless it was unregistered meanwhile; records why. */
   private void evict(RecoveryHandler[] batch, int index, RecoveryHandler handler, Throwable cause) {
+    LockSpin.whileHeld(lock);
     lock.lock();
     try {
       if (batch[index] == handler) {
@@ -407,7 +440,7 @@ public final class LockingRecoveryRegistry implements RecoveryRegistry {
       if (evictions == null) {
         evictions = new ArrayList<>(2);
       }
-      evictions.add(new Eviction(handler, cause));
+      evictions.add(new Evictions.Eviction(handler, cause));
     } finally {
       lock.unlock();
     }
@@ -435,7 +468,7 @@ public final class LockingRecoveryRegistry implements RecoveryRegistry {
     int total = live + registeredCount;
     if (registeredCount != 0) {
       if (merged.length < total) {
-        merged = Arrays.copyOf(merged, grownCapacity(merged.length, total));
+        merged = HandlerArrays.grown(merged, total);
       }
       System.arraycopy(registered, 0, merged, live, registeredCount);
       Arrays.fill(registered, 0, registeredCount, null);
@@ -450,59 +483,4 @@ public final class LockingRecoveryRegistry implements RecoveryRegistry {
     runningLive = 0;
     passInProgress = false;
   }
-
-  private void report(List<Eviction> evicted) {
-    for (Eviction e : evicted) {
-      try {
-        listener.evicted(e.handler(), e.cause());
-      } catch (RuntimeException | Error listenerFailure) {
-        if (listenerFailure instanceof VirtualMachineError
-            && !(listenerFailure instanceof StackOverflowError)) {
-          throw listenerFailure;
-        }
-        LOG.log(System.Logger.Level.WARNING,
-            () -> "eviction listener " + listener + " failed for handler " + e.handler(),
-            listenerFailure);
-      }
-    }
-  }
-
-  private int append(int found, int[] slots) {
-    int[] buffer = slotBuffer;
-    int needed = found + slots.length;
-    if (needed > buffer.length) {
-      buffer = Arrays.copyOf(buffer, Math.max(needed, 2 * buffer.length));
-      slotBuffer = buffer;
-    }
-    System.arraycopy(slots, 0, buffer, found, slots.length);
-    return needed;
-  }
-
-  /** The index of the first negative value of {@code slots[from, to)}, or -1. */
-  private static int firstNegative(int[] slots, int from, int to) {
-    for (int i = from; i < to; i++) {
-      if (slots[i] < 0) {
-        return i;
-      }
-    }
-    return -1;
-  }
-
-  private static int grownCapacity(int current, int needed) {
-    int grown = current + Math.max(current >> 1, INITIAL_CAPACITY);
-    if (grown < needed || grown < 0) {
-      grown = needed;
-    }
-    if (grown < 0) {
-      throw new OutOfMemoryError("too many recovery handlers");
-    }
-    return grown;
-  }
-
-  private static void logEviction(RecoveryHandler handler, Throwable cause) {
-    LOG.log(System.Logger.Level.WARNING, () -> "evicted recovery handler " + handler, cause);
-  }
-
-  /** A handler evicted by the pass in progress and why. */
-  private record Eviction(RecoveryHandler handler, Throwable cause) {}
 }

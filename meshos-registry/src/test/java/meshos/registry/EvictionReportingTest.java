@@ -13,6 +13,9 @@ import static org.mockito.Mockito.verifyNoMoreInteractions;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import meshos.api.RecoveryHandler;
 import org.junit.jupiter.api.Test;
 import org.mockito.InOrder;
@@ -79,6 +82,37 @@ class EvictionReportingTest {
     verify(listener).evicted(same(a), any(InvalidRecoveryResultException.class));
     verify(listener).evicted(same(b), any(InvalidRecoveryResultException.class));
     assertEquals(1, registry.size());
+  }
+
+  @Test
+  void afterAPassThatEvictedTheLockIsFreeForOtherThreads() throws Exception {
+    registry.register(() -> {
+      throw new IllegalStateException("x");
+    });
+    registry.register(() -> null);
+    registry.register(() -> Slots.ints(-1));
+    registry.register(() -> Slots.ints(2));
+
+    assertEquals(1, registry.tryRunAll().length);
+
+    ExecutorService other = Executors.newSingleThreadExecutor();
+    try {
+      assertEquals(1, other.submit(registry::size).get(5, TimeUnit.SECONDS));
+      assertEquals(2, other.submit(() -> registry.register(() -> Slots.NONE))
+          .get(5, TimeUnit.SECONDS));
+    } finally {
+      other.shutdownNow();
+    }
+  }
+
+  @Test
+  void theDefaultListenerLogsAndTheRegistryGoesOn() {
+    LockingRecoveryRegistry logging = new LockingRecoveryRegistry();
+    logging.register(() -> null);
+    logging.register(() -> Slots.ints(3));
+
+    assertEquals(1, logging.tryRunAll().length);
+    assertEquals(1, logging.size());
   }
 
   @Test

@@ -223,6 +223,16 @@ public final class MeshOsRuntime implements AutoCloseable {
     return control.quarantine();
   }
 
+  /**
+   * Hot plug: loads provider jars into this runtime while it runs, each in its own module layer,
+   * and unloads them with an unload that is verified (see {@link Plugins}). Never blocks.
+   *
+   * @return the runtime's plugins, the same object at every call
+   */
+  public Plugins plugins() {
+    return control.plugins();
+  }
+
   /** Test seam: the tick loop, or null with manual ticks. */
   @Nullable TickLoop tickLoop() {
     return control.loop();

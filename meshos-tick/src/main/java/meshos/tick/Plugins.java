@@ -47,8 +47,9 @@ public interface Plugins {
    * Unloads {@code plugin}: unregisters every handler registered through its context (at {@code
    * create} and later; once this step has returned none is invoked by a pass that starts later),
    * removes its probes, discards its queued actions (counted, never run), waits for the pass in
-   * flight, drops every reference the runtime holds to it, then waits up to {@code timeout} for
-   * its class loader to be garbage collected.
+   * flight (up to {@code timeout}, but at least 5 s), drops every reference the runtime holds to
+   * it, then waits for what is left of {@code timeout} for its class loader to be garbage
+   * collected.
    *
    * <p>A class loader goes only with a collection that unloads classes, which a quiet JVM may not
    * run for a long time: {@code collected=false} alone is not a leak, and this method never calls

@@ -11,12 +11,26 @@ import meshos.api.RecoveryRegistry;
  */
 public interface RecoveryContext {
 
-  /** The runtime's registry, to register more handlers later (for example one per new group). */
+  /**
+   * The runtime's registry, to register more handlers later (for example one per new group).
+   * Callable from any thread, also from a handler during a pass; never blocks for handlers.
+   *
+   * @return the registry whose handlers the runtime runs on each tick; the same object each call
+   */
   RecoveryRegistry registry();
 
-  /** The runtime's action queue, to run expensive work off the tick thread. */
+  /**
+   * The runtime's action queue, to run expensive work off the tick thread. Callable from any
+   * thread.
+   *
+   * @return the queue whose actions run on the runtime's action worker; the same object each call
+   */
   ActionQueue actions();
 
-  /** The runtime's name, as given to its builder. */
+  /**
+   * The runtime's name, as given to its builder. Callable from any thread.
+   *
+   * @return the name, used in thread names and log lines
+   */
   String runtimeName();
 }

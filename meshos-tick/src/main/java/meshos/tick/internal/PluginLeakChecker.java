@@ -65,6 +65,7 @@ final class PluginLeakChecker {
       if (thread == null && !stopped) {
         Thread t = new Thread(this::run, "meshos-plugins-" + host.runtimeName());
         t.setDaemon(true);
+        t.setContextClassLoader(null); // never inherit a plugin's loader from the unloading thread
         thread = t;
         t.start();
       }

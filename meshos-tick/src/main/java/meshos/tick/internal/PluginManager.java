@@ -5,14 +5,10 @@ import static java.util.Objects.requireNonNull;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
-import java.util.NoSuchElementException;
-import java.util.ServiceLoader;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.LongSupplier;
 import meshos.api.RecoveryHandler;
-import meshos.api.spi.RecoveryHandlerProvider;
 import meshos.tick.Plugin;
 import meshos.tick.PluginState;
 import meshos.tick.Plugins;
@@ -28,6 +24,8 @@ import meshos.tick.UnloadReport;
 public final class PluginManager implements Plugins {
   private static final System.Logger LOG = System.getLogger(PluginManager.class.getName());
   private static final long LEAK_CHECK_PERIOD_NANOS = 1_000_000_000L;
+  /** The wait for the pass in flight is bounded by the unload's timeout, but never shorter. */
+  private static final long PASS_WAIT_FLOOR_NANOS = 5_000_000_000L;
 
   private final PluginHost host;
   private final ProviderDiscovery discovery;
@@ -82,8 +80,7 @@ public final class PluginManager implements Plugins {
       ClassLoader previous = thread.getContextClassLoader();
       thread.setContextClassLoader(built.loader()); // threads the providers start inherit it
       try {
-        plugin.providers(discovery.discover(
-            layerProviders(built.layer(), built.providers()), context,
+        plugin.providers(discovery.discover(built.layer(), context,
             (handler, name) -> register(parts.registry(), handler, name)));
       } catch (Throwable t) { // fatal (discovery contains the rest): leave nothing behind
         plugin.detach(host);
@@ -126,10 +123,11 @@ public final class PluginManager implements Plugins {
       }
       p.state(PluginState.UNLOADING);
       removed = p.detach(host);
-      if (!host.awaitPassInFlight(Duration.ofNanos(Math.max(0, budget - elapsed(t0))))) {
+      long passWait = Math.max(PASS_WAIT_FLOOR_NANOS, budget - elapsed(t0));
+      if (!host.awaitPassInFlight(Duration.ofNanos(passWait))) {
         LOG.log(System.Logger.Level.WARNING, () -> "runtime '" + host.runtimeName()
             + "': unloading plugin '" + p.name() + "': the pass in flight did not end within "
-            + timeout + "; a handler of the plugin may still be running");
+            + Duration.ofNanos(passWait) + "; a handler of the plugin may still be running");
       }
       List<PluginInstance> now = new ArrayList<>(loaded);
       now.remove(p);
@@ -175,54 +173,6 @@ public final class PluginManager implements Plugins {
   private void register(PluginRegistry registry, RecoveryHandler handler, String name) {
     registry.register(handler);
     host.handlerNamed(handler, name);
-  }
-
-  /**
-   * The providers of {@code layer} alone: {@link ServiceLoader#load(ModuleLayer, Class)} goes on
-   * to the parent layers, whose providers start-up discovery has already seen. The layer's own
-   * come first; stop after as many providers (or errors) as its modules declare.
-   */
-  private static Iterator<ServiceLoader.Provider<RecoveryHandlerProvider>> layerProviders(
-      ModuleLayer layer, int declared) {
-    Iterator<ServiceLoader.Provider<RecoveryHandlerProvider>> all =
-        ServiceLoader.load(layer, RecoveryHandlerProvider.class).stream().iterator();
-    return new Iterator<>() {
-      private int seen;
-      private ServiceLoader.@org.jspecify.annotations.Nullable Provider<RecoveryHandlerProvider>
-          next;
-
-      @Override
-      public boolean hasNext() {
-        if (next != null) {
-          return true;
-        }
-        if (seen >= declared) {
-          return false;
-        }
-        seen++; // an error thrown here counts as one of the layer's providers
-        if (!all.hasNext()) {
-          seen = declared;
-          return false;
-        }
-        ServiceLoader.Provider<RecoveryHandlerProvider> p = all.next();
-        if (p.type().getModule().getLayer() != layer) {
-          seen = declared;
-          return false;
-        }
-        next = p;
-        return true;
-      }
-
-      @Override
-      public ServiceLoader.Provider<RecoveryHandlerProvider> next() {
-        if (!hasNext()) {
-          throw new NoSuchElementException();
-        }
-        ServiceLoader.Provider<RecoveryHandlerProvider> p = requireNonNull(next);
-        next = null;
-        return p;
-      }
-    };
   }
 
   private static long elapsed(long t0) {

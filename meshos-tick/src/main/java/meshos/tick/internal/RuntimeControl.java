@@ -43,6 +43,7 @@ public final class RuntimeControl {
   private final TickPipeline pipeline;
   private final @Nullable TickLoop loop;
   private final Shutdown shutdown;
+  private final PluginManager plugins;
   private final TickPipeline.ReportFactory reports;
   private volatile List<ProviderInfo> providers = List.of();
 
@@ -82,6 +83,9 @@ public final class RuntimeControl {
         gate, lifecycle::isRunning, pipeline::run, counters::lateTick,
         t -> tickReporter.phaseFailed("tick loop", t));
     this.shutdown = new Shutdown(config, lifecycle, gate, loop, watchdog, actions, counters, log);
+    this.plugins = new PluginManager(new PluginRuntimeHost(name, registryView, actions, probes,
+        pipeline::snapshot, gate, loop, lifecycle::state, names),
+        new ProviderDiscovery(config.excludedProviders()));
   }
 
   /**
@@ -190,6 +194,7 @@ public final class RuntimeControl {
   public void close() {
     lifecycle.requestStop();
     supervisor.close(); // nothing is restarted from now on, not even by the tick in flight
+    plugins.close(); // stops the leak check; never blocks
     if (loop != null) {
       loop.wake();
     }
@@ -207,6 +212,15 @@ public final class RuntimeControl {
   /** The runtime's configuration. */
   public RuntimeConfig config() {
     return config;
+  }
+
+  /**
+   * Hot plug.
+   *
+   * @return the runtime's plugins
+   */
+  public PluginManager plugins() {
+    return plugins;
   }
 
   /** The state; never blocks. */

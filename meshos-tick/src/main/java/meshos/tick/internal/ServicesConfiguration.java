@@ -33,8 +33,18 @@ import org.jspecify.annotations.Nullable;
 public final class ServicesConfiguration {
   private static final String SERVICE = RecoveryHandlerProvider.class.getName();
 
+  /**
+   * The last scan of the application module path, for the layer {@code meshos.tick} is in: the
+   * module path and that layer never change, so each {@code start()} need not re-read every jar
+   * (it holds no other layer than {@code meshos.tick}'s own). Racy but benign: a lost update only
+   * scans again.
+   */
+  private static volatile @Nullable UnresolvedScan lastScan;
+
   private final List<ServicesEntry> entries;
   private final int resultLimit;
+
+  private record UnresolvedScan(ModuleLayer layer, List<ServicesEntry> entries) {}
 
   private ServicesConfiguration(List<ServicesEntry> entries, int resultLimit) {
     this.entries = List.copyOf(entries);
@@ -130,6 +140,17 @@ public final class ServicesConfiguration {
    * it, and without {@code provides} service binding does not pull it in).
    */
   private static void addUnresolved(ModuleLayer layer, List<ServicesEntry> entries) {
+    UnresolvedScan scan = lastScan;
+    if (scan == null || scan.layer() != layer) {
+      List<ServicesEntry> found = new ArrayList<>();
+      scanUnresolved(layer, found);
+      scan = new UnresolvedScan(layer, List.copyOf(found));
+      lastScan = scan;
+    }
+    entries.addAll(scan.entries());
+  }
+
+  private static void scanUnresolved(ModuleLayer layer, List<ServicesEntry> entries) {
     String modulePath = System.getProperty("jdk.module.path", "");
     if (modulePath.isBlank()) {
       return;

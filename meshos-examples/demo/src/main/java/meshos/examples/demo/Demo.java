@@ -30,6 +30,12 @@ import meshos.tick.TickReport;
 public final class Demo {
   private Demo() {}
 
+  /**
+   * Runs the demo on the calling thread until its ticks are done (or forever).
+   *
+   * @param args the options above
+   * @throws InterruptedException if interrupted while waiting for the ticks
+   */
   public static void main(String[] args) throws InterruptedException {
     PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
     long intervalMs = option(args, "--interval=", 250);
