@@ -5,7 +5,7 @@ import static java.util.Objects.requireNonNull;
 import java.time.Duration;
 
 /**
- * The cause of an eviction by {@code MeshOsRuntime.Builder.evictOverrunningHandlers(int)}: the
+ * The cause of an eviction by {@link MeshOsRuntime.Builder#evictOverrunningHandlers(int)}: the
  * handler was the main culprit of that many consecutive ticks over the tick budget. It is created
  * by the runtime, not thrown by the handler, and has no stack trace.
  */

@@ -211,6 +211,19 @@ public final class MeshOsRuntime implements AutoCloseable {
   }
 
   /**
+   * The handlers {@linkplain Builder#supervision(Supervision) supervision} has quarantined: evicted,
+   * waiting out their backoff before the runtime re-registers them. Empty with {@link
+   * Supervision#evict()}, and after {@link #close()} (which drops the quarantine: nothing is
+   * restarted once it has been called). Never blocks for long (a short lock, never held while a
+   * handler runs); any thread.
+   *
+   * @return a new immutable list, in the order the handlers were quarantined
+   */
+  public List<QuarantinedHandler> quarantine() {
+    return control.quarantine();
+  }
+
+  /**
    * Hot plug: loads provider jars into this runtime while it runs, each in its own module layer,
    * and unloads them with an unload that is verified (see {@link Plugins}). Never blocks.
    *
@@ -258,6 +271,8 @@ public final class MeshOsRuntime implements AutoCloseable {
     private LongSupplier nanoClock = System::nanoTime;
     private System.Logger logger = System.getLogger(MeshOsRuntime.class.getName());
     private RuntimeConfig.@Nullable Discoverer discoverer;
+    private Supervision supervision = Supervision.evict();
+    private int overrunStrikes;
 
     private Builder() {}
 
@@ -457,11 +472,57 @@ public final class MeshOsRuntime implements AutoCloseable {
     }
 
     /**
+     * What becomes of a handler the registry evicts. Default {@link Supervision#evict()}: gone for
+     * good. With {@link Supervision#restartWithBackoff}, it is quarantined and re-registered at the
+     * start of the first tick due after its backoff ({@link #quarantine()}, {@link
+     * TickReport#restarted()}, {@link TickReport#givenUp()}, {@link RuntimeStats#restarts()}),
+     * and {@code unregister(h)} through {@link MeshOsRuntime#recoveryRegistry()} also cancels the
+     * quarantine of {@code h}. Needs the runtime's own registry.
+     *
+     * @param supervision the policy
+     * @return this builder
+     */
+    public Builder supervision(Supervision supervision) {
+      this.supervision = requireNonNull(supervision, "supervision");
+      return this;
+    }
+
+    /**
+     * Takes a handler off the tick when it is the main culprit (the instance the watchdog saw
+     * running most) of {@code strikes} consecutive ticks over the {@link #tickBudget tick budget}:
+     * once its call has returned it is unregistered and reported as an eviction whose cause is a
+     * {@link HandlerOverrunException}, and {@link #supervision supervision} then applies as to any
+     * eviction. An on-time tick, or one whose overrun was not a handler's, starts the count again.
+     * A handler is never stopped mid-call. Off by default; costs a tick that keeps its budget
+     * nothing. Needs the runtime's own registry.
+     *
+     * @param strikes consecutive over-budget ticks, positive
+     * @return this builder
+     * @throws IllegalArgumentException if {@code strikes} is not positive
+     */
+    public Builder evictOverrunningHandlers(int strikes) {
+      if (strikes <= 0) {
+        throw new IllegalArgumentException(
+            "evictOverrunningHandlers must be positive: " + strikes);
+      }
+      this.overrunStrikes = strikes;
+      return this;
+    }
+
+    /**
      * Builds a runtime in state {@link RuntimeState#NEW}.
      *
      * @return the runtime
+     * @throws IllegalStateException if {@link #supervision} restarts handlers or {@link
+     *     #evictOverrunningHandlers} is set while a registry was injected with {@link
+     *     #recoveryRegistry}: the runtime does not see an injected registry's evictions
      */
     public MeshOsRuntime build() {
+      if (recoveryRegistry != null && (supervision.restarts() || overrunStrikes > 0)) {
+        throw new IllegalStateException("supervision(" + supervision + ") and"
+            + " evictOverrunningHandlers(" + overrunStrikes + ") need the runtime's own registry,"
+            + " not one injected with recoveryRegistry(...)");
+      }
       Set<String> excluded = new LinkedHashSet<>(excludedProviders);
       excluded.addAll(ProviderDiscovery.excludedBySystemProperty());
       RuntimeConfig.Discoverer discovery = null;
@@ -472,7 +533,8 @@ public final class MeshOsRuntime implements AutoCloseable {
       return new MeshOsRuntime(new RuntimeConfig(name, tickIntervalNanos,
           tickBudgetNanos > 0 ? tickBudgetNanos : tickIntervalNanos, shutdownTimeoutNanos,
           missedTickPolicy, manual, excluded, actionQueueCapacity, recoveryRegistry,
-          probeRegistry, listeners, nanoClock, discovery, logger, watchdogSamples));
+          probeRegistry, listeners, nanoClock, discovery, logger, watchdogSamples, supervision,
+          overrunStrikes));
     }
   }
 }

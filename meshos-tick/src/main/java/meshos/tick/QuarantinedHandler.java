@@ -4,7 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 /**
  * A recovery handler that was evicted and waits out its backoff before the runtime re-registers it
- * (see {@link Supervision#restartWithBackoff}). Listed by {@code MeshOsRuntime.quarantine()}.
+ * (see {@link Supervision#restartWithBackoff}). Listed by {@link MeshOsRuntime#quarantine()}.
  *
  * @param name how the runtime names the handler: its provider's class name for a discovered
  *     handler, else {@code handler.toString()}
@@ -12,7 +12,7 @@ import static java.util.Objects.requireNonNull;
  *     backoff is {@code min} doubled {@code evictions - 1} times, at most {@code max}
  * @param lastCause why it was evicted this time: what it threw, why its result was refused, or a
  *     {@link HandlerOverrunException}
- * @param nextAttemptNanos when, on the runtime's clock ({@code MeshOsRuntime.Builder.nanoClock}),
+ * @param nextAttemptNanos when, on the runtime's clock ({@link MeshOsRuntime.Builder#nanoClock}),
  *     the backoff ends: the first tick that starts at or after it re-registers the handler
  */
 public record QuarantinedHandler(String name, int evictions, Throwable lastCause,

@@ -27,6 +27,8 @@ import java.util.List;
  * @param overruns ticks that took longer than the tick budget
  * @param lastOverrunCulprits the culprits of the latest overrun (see {@link
  *     TickReport#overrunCulprits()}); empty if there was none
+ * @param restarts handlers re-registered by {@linkplain Supervision supervision} after a quarantine
+ * @param givenUp evicted handlers supervision gave up for good (also counted in {@code evictions})
  */
 public record RuntimeStats(
     long ticks,
@@ -44,7 +46,9 @@ public record RuntimeStats(
     Duration lastTickDuration,
     Duration maxTickDuration,
     long overruns,
-    List<String> lastOverrunCulprits) {
+    List<String> lastOverrunCulprits,
+    long restarts,
+    long givenUp) {
 
   /** Copies the culprit list. */
   public RuntimeStats {

@@ -3,13 +3,12 @@ package meshos.tick;
 import static java.util.Objects.requireNonNull;
 
 import java.time.Duration;
-import meshos.tick.internal.Supervisor;
 import org.jspecify.annotations.Nullable;
 
 /**
  * What the runtime does with a recovery handler its registry evicted (one that threw, returned
  * {@code null} or a negative index, or was taken off the tick for overrunning its budget). Set with
- * {@code MeshOsRuntime.Builder.supervision(Supervision)}; immutable and thread-safe.
+ * {@link MeshOsRuntime.Builder#supervision(Supervision)}; immutable and thread-safe.
  *
  * <pre>{@code
  * MeshOsRuntime.builder()
@@ -29,11 +28,11 @@ import org.jspecify.annotations.Nullable;
  *       other than {@link StackOverflowError} is never restarted.
  * </ul>
  *
- * <p>Time is the runtime's monotonic clock ({@code MeshOsRuntime.Builder.nanoClock}).
+ * <p>Time is the runtime's monotonic clock ({@link MeshOsRuntime.Builder#nanoClock}).
  */
 public final class Supervision {
-  /** Longest duration accepted: far beyond any sensible backoff, and safe to add and double. */
-  private static final Duration LONGEST = Duration.ofDays(10_000);
+  /** Longest duration accepted, as for every duration option of the runtime: 36,500 days. */
+  private static final Duration LONGEST = Duration.ofDays(36_500);
 
   private static final Supervision EVICT =
       new Supervision(false, Duration.ZERO, Duration.ZERO, Integer.MAX_VALUE, Duration.ZERO);
@@ -67,8 +66,8 @@ public final class Supervision {
    * to {@code max} with each consecutive eviction; restarts without limit unless {@link
    * #maxRestarts(int, Duration)} sets one.
    *
-   * @param min the backoff after a first eviction; positive, at most 10,000 days
-   * @param max the longest backoff; at least {@code min}, at most 10,000 days
+   * @param min the backoff after a first eviction; positive, at most 36,500 days
+   * @param max the longest backoff; at least {@code min}, at most 36,500 days
    * @return the restarting policy
    * @throws NullPointerException if an argument is null
    * @throws IllegalArgumentException naming {@code min} or {@code max} if one is out of range
@@ -88,7 +87,7 @@ public final class Supervision {
    * is restarted exactly {@code maxRestarts} times. Restarts older than the window stop counting.
    *
    * @param maxRestarts the most restarts within the window; 0 gives up at the first eviction
-   * @param window how far back restarts count; positive, at most 10,000 days
+   * @param window how far back restarts count; positive, at most 36,500 days
    * @return a copy of this policy with the limit
    * @throws NullPointerException if {@code window} is null
    * @throws IllegalArgumentException naming {@code maxRestarts} or {@code window} if one is out of
@@ -108,12 +107,49 @@ public final class Supervision {
     return new Supervision(true, min, max, maxRestarts, window);
   }
 
-  /** A new supervisor applying this policy; one per runtime. */
-  Supervisor newSupervisor() {
-    if (!restart) {
-      return Supervisor.evicting();
-    }
-    return Supervisor.restarting(min.toNanos(), max.toNanos(), maxRestarts, window.toNanos());
+  /**
+   * Whether this policy restarts evicted handlers.
+   *
+   * @return false for {@link #evict()}
+   */
+  public boolean restarts() {
+    return restart;
+  }
+
+  /**
+   * The backoff after a first eviction.
+   *
+   * @return {@code min}; zero for {@link #evict()}
+   */
+  public Duration minBackoff() {
+    return min;
+  }
+
+  /**
+   * The longest backoff.
+   *
+   * @return {@code max}; zero for {@link #evict()}
+   */
+  public Duration maxBackoff() {
+    return max;
+  }
+
+  /**
+   * The most restarts within {@link #restartWindow()}.
+   *
+   * @return {@code maxRestarts}; {@link Integer#MAX_VALUE} when there is no limit
+   */
+  public int maxRestarts() {
+    return maxRestarts;
+  }
+
+  /**
+   * How far back restarts count towards {@link #maxRestarts()}.
+   *
+   * @return the window; 36,500 days when there is no limit, zero for {@link #evict()}
+   */
+  public Duration restartWindow() {
+    return window;
   }
 
   /**

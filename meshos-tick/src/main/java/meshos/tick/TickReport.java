@@ -22,10 +22,13 @@ public final class TickReport {
   private final List<ProbeFailure> probeFailures;
   private final boolean overBudget;
   private final List<String> overrunCulprits;
+  private final List<String> restarted;
+  private final List<HandlerEviction> givenUp;
 
   TickReport(long tick, Instant startedAt, Duration duration, Duration lateness, int handlersRun,
       int[] recoveredSlots, List<HandlerEviction> evictions, List<ProbeFailure> probeFailures,
-      boolean overBudget, List<String> overrunCulprits) {
+      boolean overBudget, List<String> overrunCulprits, List<String> restarted,
+      List<HandlerEviction> givenUp) {
     this.tick = tick;
     this.startedAt = requireNonNull(startedAt, "startedAt");
     this.duration = requireNonNull(duration, "duration");
@@ -36,6 +39,8 @@ public final class TickReport {
     this.probeFailures = List.copyOf(probeFailures);
     this.overBudget = overBudget;
     this.overrunCulprits = List.copyOf(overrunCulprits);
+    this.restarted = List.copyOf(restarted);
+    this.givenUp = List.copyOf(givenUp);
   }
 
   /** The tick's number: 1 for the first tick of a runtime. */
@@ -105,11 +110,35 @@ public final class TickReport {
     return overrunCulprits;
   }
 
+  /**
+   * The handlers that {@linkplain Supervision supervision} re-registered at the start of this tick
+   * (their quarantine was over), in the order they were quarantined; they ran in this tick, at the
+   * end of the order. Empty with {@link Supervision#evict()}.
+   *
+   * @return the handlers' names
+   */
+  public List<String> restarted() {
+    return restarted;
+  }
+
+  /**
+   * The evictions of this tick whose handlers supervision gave up for good (too many restarts
+   * within the window, or a fatal error); each is also in {@link #evictions()}. Empty with {@link
+   * Supervision#evict()}, under which every eviction is for good.
+   *
+   * @return the given-up evictions, in the order they happened
+   */
+  public List<HandlerEviction> givenUp() {
+    return givenUp;
+  }
+
   @Override
   public String toString() {
     return "TickReport{tick=" + tick + ", duration=" + duration + ", lateness=" + lateness
         + ", handlersRun=" + handlersRun + ", recoveredSlots=" + Arrays.toString(recoveredSlots)
         + ", evictions=" + evictions.size() + ", probeFailures=" + probeFailures.size()
-        + (overBudget ? ", overBudget, culprits=" + overrunCulprits : "") + '}';
+        + (overBudget ? ", overBudget, culprits=" + overrunCulprits : "")
+        + (restarted.isEmpty() ? "" : ", restarted=" + restarted)
+        + (givenUp.isEmpty() ? "" : ", givenUp=" + givenUp.size()) + '}';
   }
 }

@@ -28,7 +28,7 @@ class SupervisionTest {
     rejects("max", () -> Supervision.restartWithBackoff(MS, Duration.ZERO));
     rejects("max", () -> Supervision.restartWithBackoff(Duration.ofSeconds(2), Duration.ofSeconds(1)));
     rejects("max", () -> Supervision.restartWithBackoff(MS, ChronoUnit.FOREVER.getDuration()));
-    rejects("min", () -> Supervision.restartWithBackoff(Duration.ofDays(20_000), Duration.ofDays(20_000)));
+    rejects("min", () -> Supervision.restartWithBackoff(Duration.ofDays(36_501), Duration.ofDays(36_501)));
     Supervision ok = Supervision.restartWithBackoff(MS, MS);
     rejects("maxRestarts", () -> ok.maxRestarts(-1, MS));
     rejects("window", () -> ok.maxRestarts(1, Duration.ZERO));
@@ -43,6 +43,22 @@ class SupervisionTest {
     NullPointerException e = assertThrows(NullPointerException.class,
         () -> Supervision.restartWithBackoff(null, MS));
     assertEquals("min", e.getMessage());
+  }
+
+  @Test
+  void accessorsReturnWhatWasGiven() {
+    Supervision s = Supervision.restartWithBackoff(Duration.ofMillis(500), Duration.ofSeconds(60))
+        .maxRestarts(5, Duration.ofMinutes(1));
+    assertTrue(s.restarts());
+    assertEquals(Duration.ofMillis(500), s.minBackoff());
+    assertEquals(Duration.ofSeconds(60), s.maxBackoff());
+    assertEquals(5, s.maxRestarts());
+    assertEquals(Duration.ofMinutes(1), s.restartWindow());
+    assertEquals(Integer.MAX_VALUE,
+        Supervision.restartWithBackoff(MS, MS).maxRestarts(), "no limit by default");
+    assertTrue(!Supervision.evict().restarts());
+    Supervision.restartWithBackoff(Duration.ofDays(36_500), Duration.ofDays(36_500))
+        .maxRestarts(Integer.MAX_VALUE, Duration.ofDays(36_500)); // the longest accepted
   }
 
   @Test

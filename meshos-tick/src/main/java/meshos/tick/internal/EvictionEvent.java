@@ -23,4 +23,8 @@ public final class EvictionEvent extends jdk.jfr.Event {
 
   @Label("Cause Message")
   public @Nullable String causeMessage;
+
+  @Label("Outcome")
+  @Description("What became of the handler: EVICTED, QUARANTINED (to be restarted) or GIVEN_UP")
+  public @Nullable String outcome;
 }

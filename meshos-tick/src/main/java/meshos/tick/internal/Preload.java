@@ -22,7 +22,9 @@ final class Preload {
     new EvictionEvent().shouldCommit();
     new ActionDroppedEvent().shouldCommit();
     PeerSnapshot.empty().advance(0, ProbeReadings.none());
+    var unusedSupervised = TickHooks.Supervised.NONE.restarted(); // read by every tick
+    var unusedOutcomes = Supervisor.Outcome.values(); // by every eviction
     var unused = reports.create(0, Instant.now(), Duration.ofNanos(System.nanoTime() & 1), Duration.ZERO, 0,
-        NO_SLOTS, List.of(), List.of(), false, List.of()).toString();
+        NO_SLOTS, List.of(), List.of(), false, List.of(), List.of(), List.of()).toString();
   }
 }

@@ -14,6 +14,7 @@ import meshos.api.spi.RecoveryContext;
 import meshos.probes.ProbeRegistry;
 import meshos.tick.MissedTickPolicy;
 import meshos.tick.ProviderInfo;
+import meshos.tick.Supervision;
 import meshos.tick.TickListener;
 import org.jspecify.annotations.Nullable;
 
@@ -37,6 +38,9 @@ import org.jspecify.annotations.Nullable;
  * @param discoverer the start-up discovery (null: none)
  * @param logger where the runtime's log records go (built and logged off the tick thread)
  * @param watchdogSamples a test seam told every culprit the watchdog samples
+ * @param supervision what becomes of an evicted handler
+ * @param overrunStrikes consecutive over-budget ticks after which their main culprit is taken off
+ *     the tick; 0: never
  */
 public record RuntimeConfig(
     String name,
@@ -53,7 +57,9 @@ public record RuntimeConfig(
     LongSupplier nanoClock,
     @Nullable Discoverer discoverer,
     System.Logger logger,
-    Consumer<String> watchdogSamples) {
+    Consumer<String> watchdogSamples,
+    Supervision supervision,
+    int overrunStrikes) {
 
   /**
    * The longest duration any option accepts: 100 years, so that a deadline computed from it (now
@@ -70,8 +76,9 @@ public record RuntimeConfig(
     requireNonNull(nanoClock, "nanoClock");
     requireNonNull(logger, "logger");
     requireNonNull(watchdogSamples, "watchdogSamples");
+    requireNonNull(supervision, "supervision");
     if (tickIntervalNanos <= 0 || tickBudgetNanos <= 0 || shutdownTimeoutNanos <= 0
-        || actionQueueCapacity <= 0) {
+        || actionQueueCapacity <= 0 || overrunStrikes < 0) {
       throw new IllegalArgumentException("durations and capacity must be positive");
     }
   }

@@ -13,6 +13,7 @@ import meshos.probes.ProbeRegistry;
 import meshos.registry.LockingRecoveryRegistry;
 import meshos.tick.MeshOsContext;
 import meshos.tick.ProviderInfo;
+import meshos.tick.QuarantinedHandler;
 import meshos.tick.RuntimeState;
 import meshos.tick.RuntimeStats;
 import meshos.tick.TickReport;
@@ -34,6 +35,7 @@ public final class RuntimeControl {
   private final RuntimeLog log;
   private final RecoveryRegistry registry;
   private final RuntimeRegistry registryView;
+  private final Supervisor supervisor;
   private final ProbeRegistry probes;
   private final BoundedActionQueue actions;
   private final TickWatchdog watchdog;
@@ -60,15 +62,21 @@ public final class RuntimeControl {
     EvictionRecorder recorder = new EvictionRecorder(names, tickReporter::evictedOutsideTick);
     RecoveryRegistry injected = config.recoveryRegistry();
     this.registry = injected != null ? injected : new LockingRecoveryRegistry(recorder);
-    this.registryView = new RuntimeRegistry(registry);
+    this.supervisor = Supervisor.of(config.supervision());
+    this.registryView = new RuntimeRegistry(registry, supervisor);
     ProbeRegistry injectedProbes = config.probeRegistry();
     this.probes = injectedProbes != null ? injectedProbes : new ProbeRegistry();
     this.actions = new BoundedActionQueue("meshos-actions-" + name, config.actionQueueCapacity());
     TickProgress progress = new TickProgress(names, registry.getClass().getName());
+    SupervisorHooks hooks = SupervisorHooks.create(config, supervisor, registry, names, counters);
     this.watchdog = new TickWatchdog("meshos-watchdog-" + name, config.tickBudgetNanos(),
-        config.nanoClock(), progress::culprit, config.watchdogSamples());
+        config.nanoClock(), hooks == null ? progress::culprit : hooks.sampling(progress),
+        config.watchdogSamples());
     this.pipeline = new TickPipeline(registry, probes, recorder, progress, watchdog, reporter,
         counters, config.nanoClock(), reports);
+    if (hooks != null) {
+      pipeline.hooks(hooks);
+    }
     this.loop = config.manual() ? null : new TickLoop("meshos-tick-" + name,
         new TickSchedule(config.missedTickPolicy(), config.tickIntervalNanos(),
             config.nanoClock()),
@@ -185,6 +193,7 @@ public final class RuntimeControl {
    */
   public void close() {
     lifecycle.requestStop();
+    supervisor.close(); // nothing is restarted from now on, not even by the tick in flight
     plugins.close(); // stops the leak check; never blocks
     if (loop != null) {
       loop.wake();
@@ -247,6 +256,15 @@ public final class RuntimeControl {
   /** The counters; never blocks. */
   public RuntimeStats stats() {
     return counters.toStats(actions, watchdog.overruns(), reporter.lastOverrunCulprits());
+  }
+
+  /**
+   * The quarantined handlers; any thread.
+   *
+   * @return them, in the order they were quarantined
+   */
+  public List<QuarantinedHandler> quarantine() {
+    return supervisor.snapshot();
   }
 
   /** The handler names (for plugins and supervision). */

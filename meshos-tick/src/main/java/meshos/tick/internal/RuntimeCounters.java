@@ -21,6 +21,8 @@ public final class RuntimeCounters {
   private final AtomicLong actionsAbandoned = new AtomicLong();
   private final AtomicLong lastTickNanos = new AtomicLong();
   private final AtomicLong maxTickNanos = new AtomicLong();
+  private final AtomicLong restarts = new AtomicLong();
+  private final AtomicLong givenUp = new AtomicLong();
 
   /** Ticks completed; the number of the latest tick. */
   public long ticks() {
@@ -60,6 +62,20 @@ public final class RuntimeCounters {
     actionsAbandoned.addAndGet(count);
   }
 
+  /**
+   * Supervision re-registered {@code count} handlers.
+   *
+   * @param count how many
+   */
+  public void restarts(int count) {
+    restarts.addAndGet(count);
+  }
+
+  /** Supervision gave a handler up. */
+  public void givenUp() {
+    givenUp.incrementAndGet();
+  }
+
   /** These counters with those of the action queue and the watchdog. */
   public RuntimeStats toStats(BoundedActionQueue actions, long overruns,
       List<String> lastOverrunCulprits) {
@@ -67,6 +83,6 @@ public final class RuntimeCounters {
         evictions.get(), probeFailures.get(), listenerFailures.get(), phaseFailures.get(),
         actions.run(), actions.dropped(), actions.failed(), actionsAbandoned.get(),
         Duration.ofNanos(lastTickNanos.get()), Duration.ofNanos(maxTickNanos.get()), overruns,
-        lastOverrunCulprits);
+        lastOverrunCulprits, restarts.get(), givenUp.get());
   }
 }

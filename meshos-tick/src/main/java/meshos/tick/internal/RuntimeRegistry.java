@@ -2,6 +2,7 @@ package meshos.tick.internal;
 
 import static java.util.Objects.requireNonNull;
 
+import java.util.function.Predicate;
 import meshos.api.RecoveryHandler;
 import meshos.api.RecoveryRegistry;
 
@@ -14,10 +15,17 @@ import meshos.api.RecoveryRegistry;
  */
 public final class RuntimeRegistry implements RecoveryRegistry {
   private final RecoveryRegistry registry;
+  private final Supervisor supervisor;
+  private final Predicate<RecoveryHandler> unregisterFromRegistry;
 
-  /** @param registry the registry the runtime runs */
-  public RuntimeRegistry(RecoveryRegistry registry) {
+  /**
+   * @param registry the registry the runtime runs
+   * @param supervisor the runtime's supervisor: {@code unregister} also cancels a quarantine
+   */
+  public RuntimeRegistry(RecoveryRegistry registry, Supervisor supervisor) {
     this.registry = requireNonNull(registry, "registry");
+    this.supervisor = requireNonNull(supervisor, "supervisor");
+    this.unregisterFromRegistry = registry::unregister;
   }
 
   /** The registry behind this view: the one the tick runs. */
@@ -32,7 +40,8 @@ public final class RuntimeRegistry implements RecoveryRegistry {
 
   @Override
   public boolean unregister(RecoveryHandler handler) {
-    return registry.unregister(handler);
+    requireNonNull(handler, "handler");
+    return supervisor.unregister(handler, unregisterFromRegistry);
   }
 
   @Override

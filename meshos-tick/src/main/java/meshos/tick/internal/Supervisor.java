@@ -3,7 +3,6 @@ package meshos.tick.internal;
 import static java.util.Objects.requireNonNull;
 
 import com.google.errorprone.annotations.concurrent.GuardedBy;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
@@ -16,6 +15,7 @@ import java.util.function.Consumer;
 import java.util.function.Predicate;
 import meshos.api.RecoveryHandler;
 import meshos.tick.QuarantinedHandler;
+import meshos.tick.Supervision;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -69,7 +69,8 @@ public final class Supervisor {
   private final ReentrantLock lock = new ReentrantLock();
 
   @GuardedBy("lock")
-  private final IdentityHashMap<RecoveryHandler, Entry> entries = new IdentityHashMap<>();
+  private final IdentityHashMap<RecoveryHandler, SupervisorEntry> entries =
+      new IdentityHashMap<>();
 
   @GuardedBy("lock")
   private final Set<RecoveryHandler> unregisteredThisTick =
@@ -95,6 +96,20 @@ public final class Supervisor {
   }
 
   /**
+   * A supervisor applying {@code policy}; one per runtime.
+   *
+   * @param policy the policy
+   * @return the supervisor
+   */
+  public static Supervisor of(Supervision policy) {
+    if (!policy.restarts()) {
+      return evicting();
+    }
+    return restarting(policy.minBackoff().toNanos(), policy.maxBackoff().toNanos(),
+        policy.maxRestarts(), policy.restartWindow().toNanos());
+  }
+
+  /**
    * A supervisor for the {@code evict()} policy: every eviction is {@link Outcome#EVICTED}.
    *
    * @return the supervisor
@@ -107,15 +122,15 @@ public final class Supervisor {
    * A supervisor for {@code restartWithBackoff(min, max).maxRestarts(maxRestarts, window)}.
    *
    * @param minNanos the first backoff, positive
-   * @param maxNanos the longest backoff, at least {@code minNanos}, at most {@code Long.MAX_VALUE / 4}
+   * @param maxNanos the longest backoff, at least {@code minNanos}, at most {@code Long.MAX_VALUE / 2}
    * @param maxRestarts restarts allowed within the window; {@link Integer#MAX_VALUE} for no limit
-   * @param windowNanos the restart window, positive, at most {@code Long.MAX_VALUE / 4}
+   * @param windowNanos the restart window, positive, at most {@code Long.MAX_VALUE / 2}
    * @return the supervisor
    * @throws IllegalArgumentException if an argument is out of range
    */
   public static Supervisor restarting(long minNanos, long maxNanos, int maxRestarts,
       long windowNanos) {
-    long longest = Long.MAX_VALUE / 4;
+    long longest = Long.MAX_VALUE / 2;
     if (minNanos <= 0 || maxNanos < minNanos || maxNanos > longest) {
       throw new IllegalArgumentException("backoff out of range: " + minNanos + ".." + maxNanos);
     }
@@ -149,15 +164,15 @@ public final class Supervisor {
     if (!restarting) {
       return List.of();
     }
-    List<Entry> due = null;
+    List<SupervisorEntry> due = null;
     lock.lock();
     try {
       inTick = true;
       if (closed || entries.isEmpty()) {
         return List.of();
       }
-      for (Iterator<Entry> it = entries.values().iterator(); it.hasNext(); ) {
-        Entry e = it.next();
+      for (Iterator<SupervisorEntry> it = entries.values().iterator(); it.hasNext(); ) {
+        SupervisorEntry e = it.next();
         if (e.quarantined) {
           if (nowNanos - e.nextAttemptNanos >= 0) {
             if (due == null) {
@@ -174,7 +189,7 @@ public final class Supervisor {
       }
       due.sort(Comparator.comparingLong(e -> e.seq));
       List<String> names = new ArrayList<>(due.size());
-      for (Entry e : due) {
+      for (SupervisorEntry e : due) {
         register.accept(e.handler);
         e.restarted(nowNanos, limited() ? maxRestarts : 0);
         names.add(e.name);
@@ -220,7 +235,7 @@ public final class Supervisor {
     }
     lock.lock();
     try {
-      Entry e = entries.get(handler);
+      SupervisorEntry e = entries.get(handler);
       if (closed || unregisteredThisTick.contains(handler)) {
         if (e != null && !e.quarantined) {
           entries.remove(handler);
@@ -232,7 +247,7 @@ public final class Supervisor {
         return Outcome.GIVEN_UP;
       }
       if (e == null) {
-        e = new Entry(handler);
+        e = new SupervisorEntry(handler);
         entries.put(handler, e);
       } else if (e.quarantined) {
         e.evicted(name, cause);
@@ -276,7 +291,7 @@ public final class Supervisor {
         unregisteredThisTick.add(handler);
       }
       if (registry.test(handler)) {
-        Entry e = entries.get(handler);
+        SupervisorEntry e = entries.get(handler);
         if (e != null && !e.quarantined) {
           entries.remove(handler);
         }
@@ -309,7 +324,7 @@ public final class Supervisor {
 
   @GuardedBy("lock")
   private boolean cancelLocked(RecoveryHandler handler) {
-    Entry e = entries.get(handler);
+    SupervisorEntry e = entries.get(handler);
     if (e == null || !e.quarantined) {
       return false;
     }
@@ -326,17 +341,17 @@ public final class Supervisor {
     if (!restarting) {
       return List.of();
     }
-    List<Entry> quarantined = new ArrayList<>();
+    List<SupervisorEntry> quarantined = new ArrayList<>();
     lock.lock();
     try {
-      for (Entry e : entries.values()) {
+      for (SupervisorEntry e : entries.values()) {
         if (e.quarantined) {
           quarantined.add(e);
         }
       }
       quarantined.sort(Comparator.comparingLong(e -> e.seq));
       List<QuarantinedHandler> out = new ArrayList<>(quarantined.size());
-      for (Entry e : quarantined) {
+      for (SupervisorEntry e : quarantined) {
         out.add(new QuarantinedHandler(e.name, e.evictions, requireNonNull(e.lastCause),
             e.nextAttemptNanos));
       }
@@ -358,7 +373,7 @@ public final class Supervisor {
     lock.lock();
     try {
       int n = 0;
-      for (Entry e : entries.values()) {
+      for (SupervisorEntry e : entries.values()) {
         if (e.quarantined) {
           n++;
         }
@@ -400,47 +415,5 @@ public final class Supervisor {
       backoff = backoff > maxNanos / 2 ? maxNanos : backoff * 2;
     }
     return Math.min(backoff, maxNanos);
-  }
-
-  /** One handler's supervision history. Guarded by the supervisor's lock. */
-  private static final class Entry {
-    final RecoveryHandler handler;
-    String name = "";
-    int evictions;
-    @Nullable Throwable lastCause;
-    boolean quarantined;
-    long nextAttemptNanos;
-    long seq;
-    long lastRestartNanos;
-    /** Times of the latest restarts, oldest first, at most maxRestarts of them. */
-    final ArrayDeque<Long> restarts = new ArrayDeque<>(2);
-
-    Entry(RecoveryHandler handler) {
-      this.handler = handler;
-    }
-
-    void evicted(String name, Throwable cause) {
-      this.name = name;
-      this.lastCause = cause;
-      this.evictions = evictions == Integer.MAX_VALUE ? evictions : evictions + 1;
-    }
-
-    void restarted(long nowNanos, int keep) {
-      quarantined = false;
-      lastRestartNanos = nowNanos;
-      if (keep > 0) {
-        restarts.addLast(nowNanos);
-        while (restarts.size() > keep) {
-          restarts.removeFirst();
-        }
-      }
-    }
-
-    int restartsWithin(long nowNanos, long windowNanos) {
-      while (!restarts.isEmpty() && nowNanos - restarts.peekFirst() >= windowNanos) {
-        restarts.removeFirst();
-      }
-      return restarts.size();
-    }
   }
 }

@@ -18,8 +18,8 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Runs one tick and returns its report: hooks → poll probes → fold the readings into the snapshot
- * → recovery pass (its evictions come back as data, from the {@link EvictionRecorder}) → eviction
- * hooks → report (counters, JFR, listeners; logs queued). Each phase is guarded on its own: a
+ * → recovery pass (its evictions come back as data, from the {@link EvictionRecorder}) → pass-end
+ * and eviction hooks → report (counters, JFR, listeners; logs queued). Each phase is guarded on its own: a
  * failure in one is reported and never skips the next. Owned by the ticking thread: the tick
  * thread, or the caller of a manual {@code tick()}; ticks run one after the other (the runtime's
  * tick gate), so the pipeline's state passes from one ticking thread to the next.
@@ -43,11 +43,14 @@ public final class TickPipeline {
      * @param probeFailures the poll's failures
      * @param overBudget whether it overran
      * @param overrunCulprits the overrun's culprits
+     * @param restarted the handlers supervision restarted
+     * @param givenUp the evictions supervision gave up
      * @return the report
      */
     TickReport create(long tick, Instant startedAt, Duration duration, Duration lateness,
         int handlersRun, int[] recoveredSlots, List<HandlerEviction> evictions,
-        List<ProbeFailure> probeFailures, boolean overBudget, List<String> overrunCulprits);
+        List<ProbeFailure> probeFailures, boolean overBudget, List<String> overrunCulprits,
+        List<String> restarted, List<HandlerEviction> givenUp);
   }
 
   private final RecoveryRegistry registry;
@@ -161,17 +164,29 @@ public final class TickPipeline {
     long nanos = clock.getAsLong() - t0;
     TickWatchdog.Verdict verdict = watchdog.tickEnded(tick, nanos);
     progress.tickEnded();
-    reporter.evictions(evictions);
+    try {
+      evictions = hooks.passEnded(tick, evictions, verdict.overBudget(), t0 + nanos);
+    } catch (Throwable t) {
+      reporter.phaseFailed("pass-end hooks", t);
+    }
     for (HandlerEviction eviction : evictions) {
+      Supervisor.Outcome outcome = Supervisor.Outcome.EVICTED;
       try {
-        hooks.evicted(tick, eviction, t0 + nanos);
+        outcome = hooks.evicted(tick, eviction, t0 + nanos);
       } catch (Throwable t) {
         reporter.phaseFailed("eviction hooks", t);
       }
+      reporter.evicted(eviction, outcome);
+    }
+    TickHooks.Supervised supervised = TickHooks.Supervised.NONE;
+    try {
+      supervised = hooks.tickEnding(tick);
+    } catch (Throwable t) {
+      reporter.phaseFailed("tick-end hooks", t);
     }
     TickReport report = reports.create(tick, startedAt, Duration.ofNanos(nanos),
         Duration.ofNanos(latenessNanos), handlers, slots, evictions, readings.failures(),
-        verdict.overBudget(), verdict.culprits());
+        verdict.overBudget(), verdict.culprits(), supervised.restarted(), supervised.givenUp());
     reporter.tickEnded(report, event);
     return report;
   }

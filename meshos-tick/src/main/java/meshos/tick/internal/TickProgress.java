@@ -47,6 +47,15 @@ public final class TickProgress {
     phase = next;
   }
 
+  /**
+   * Whether the tick in flight is in its recovery pass; any thread.
+   *
+   * @return true during the pass
+   */
+  public boolean inPass() {
+    return PASS.equals(phase);
+  }
+
   /** Ticking thread: the tick ended. */
   public void tickEnded() {
     phase = IDLE;

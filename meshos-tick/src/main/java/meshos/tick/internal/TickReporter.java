@@ -89,22 +89,23 @@ public final class TickReporter {
   }
 
   /**
-   * The pass evicted {@code evictions}: counted, one JFR event and one queued {@code WARNING} each.
-   *
-   * @param evictions the pass's evictions
-   */
-  public void evictions(List<HandlerEviction> evictions) {
-    for (HandlerEviction eviction : evictions) {
-      evictedOutsideTick(eviction);
-    }
-  }
-
-  /**
-   * One eviction: counted, a JFR event and a queued {@code WARNING}. Any thread.
+   * One eviction of a pass that is not a tick's (not supervised): as {@link #evicted} with {@link
+   * Supervisor.Outcome#EVICTED}. Any thread.
    *
    * @param eviction the eviction
    */
   public void evictedOutsideTick(HandlerEviction eviction) {
+    evicted(eviction, Supervisor.Outcome.EVICTED);
+  }
+
+  /**
+   * One eviction and what became of the handler: counted, a JFR event and a queued {@code
+   * WARNING} saying whether the handler will be restarted. Any thread.
+   *
+   * @param eviction the eviction
+   * @param outcome what supervision decided
+   */
+  public void evicted(HandlerEviction eviction, Supervisor.Outcome outcome) {
     counters.eviction();
     EvictionEvent event = new EvictionEvent();
     if (event.shouldCommit()) {
@@ -112,10 +113,15 @@ public final class TickReporter {
       event.handler = eviction.name();
       event.causeClass = eviction.cause().getClass().getName();
       event.causeMessage = eviction.cause().getMessage();
+      event.outcome = outcome.name();
       event.commit();
     }
     log.log(System.Logger.Level.WARNING, () -> "runtime '" + name + "': evicted recovery handler "
-        + eviction.name() + " (" + eviction.cause() + ")", eviction.cause());
+        + eviction.name() + " (" + eviction.cause() + ")" + switch (outcome) {
+          case EVICTED -> "";
+          case QUARANTINED -> "; quarantined, to be restarted after its backoff";
+          case GIVEN_UP -> "; given up: it will not be restarted";
+        }, eviction.cause());
   }
 
   /**

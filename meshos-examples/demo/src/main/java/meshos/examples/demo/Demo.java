@@ -7,17 +7,21 @@ import java.util.Arrays;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.LockSupport;
 import java.util.stream.Collectors;
 import meshos.api.RecoveryHandler;
 import meshos.tick.HandlerEviction;
+import meshos.tick.HandlerOverrunException;
 import meshos.tick.MeshOsRuntime;
 import meshos.tick.ProviderInfo;
 import meshos.tick.RuntimeStats;
+import meshos.tick.Supervision;
 import meshos.tick.TickReport;
 
 /**
- * Starts a runtime, lets discovery install the replica-recovery provider, registers two handlers
- * programmatically (a well-behaved audit and a flaky one), runs the scripted {@link Story} and
+ * Starts a runtime, lets discovery install the replica-recovery provider, registers three handlers
+ * programmatically (a well-behaved audit, a flaky one that fails twice and is restarted, and one
+ * that blocks past the tick budget and is taken off the tick), runs the scripted {@link Story} and
  * prints one line per tick and a summary.
  *
  * <p>Options: {@code --interval=<ms>} (default 250), {@code --ticks=<n>} (default 10), {@code
@@ -35,7 +39,7 @@ public final class Demo {
   public static void main(String[] args) throws InterruptedException {
     PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
     long intervalMs = option(args, "--interval=", 250);
-    long ticks = option(args, "--ticks=", 10);
+    long ticks = option(args, "--ticks=", 14);
     boolean forever = Arrays.asList(args).contains("--forever");
 
     CountDownLatch finished = new CountDownLatch(1);
@@ -43,6 +47,10 @@ public final class Demo {
     MeshOsRuntime runtime = MeshOsRuntime.builder()
         .name("demo")
         .tickInterval(Duration.ofMillis(intervalMs))
+        .supervision(Supervision.restartWithBackoff(Duration.ofMillis(intervalMs),
+                Duration.ofMillis(4 * intervalMs))
+            .maxRestarts(5, Duration.ofMinutes(1)))
+        .evictOverrunningHandlers(3)
         .addTickListener(report -> {
           out.println(line(report));
           if (!forever && report.tick() == ticks) {
@@ -60,8 +68,16 @@ public final class Demo {
     }));
     AtomicLong flakyCalls = new AtomicLong();
     runtime.recoveryRegistry().register(named("flaky-handler", () -> {
-      if (flakyCalls.incrementAndGet() == Story.FLAKY_THROWS) {
+      long call = flakyCalls.incrementAndGet();
+      if (call == Story.FLAKY_THROWS || call == Story.FLAKY_THROWS + 1) {
         throw new IllegalStateException("flaky handler lost its connection");
+      }
+      return call == Story.FLAKY_THROWS + 2 ? new int[] {Story.FLAKY_SLOT} : new int[0];
+    }));
+    runtime.recoveryRegistry().register(named("blocking-handler", () -> {
+      if (Story.blocks(runtime.snapshot().tick())) {
+        // a peer that does not answer: three intervals, and long enough to be seen
+        LockSupport.parkNanos(Math.max(3 * intervalMs, 200) * 1_000_000L);
       }
       return new int[0];
     }));
@@ -84,17 +100,23 @@ public final class Demo {
     RuntimeStats stats = runtime.stats();
     out.println("summary: " + stats.ticks() + " ticks, " + stats.slotsRecovered()
         + " slot(s) recovered, " + stats.evictions() + " eviction(s), " + stats.handlerRuns()
-        + " handler runs, audit ran " + audits.get() + " times, max tick "
+        + " handler runs, " + stats.restarts() + " restart(s), " + stats.givenUp()
+        + " given up, audit ran " + audits.get() + " times, max tick "
         + millis(stats.maxTickDuration()) + ", state " + runtime.state());
   }
 
   private static String line(TickReport r) {
-    String evicted = r.evictions().isEmpty() ? "-"
-        : r.evictions().stream().map(HandlerEviction::name).collect(Collectors.joining(","));
+    String evicted = r.evictions().isEmpty() ? "-" : r.evictions().stream()
+        .map(e -> e.name() + (e.cause() instanceof HandlerOverrunException ? " (overran)" : ""))
+        .collect(Collectors.joining(","));
+    String restarted =
+        r.restarted().isEmpty() ? "" : " | restarted " + String.join(",", r.restarted());
+    String givenUp = r.givenUp().isEmpty() ? "" : " | given up " + r.givenUp().stream()
+        .map(HandlerEviction::name).collect(Collectors.joining(","));
     String note = Story.note(r.tick());
-    return String.format("tick %2d | %8s | handlers %d | recovered %-6s | evicted %s%s",
+    return String.format("tick %2d | %8s | handlers %d | recovered %-6s | evicted %s%s%s%s",
         r.tick(), millis(r.duration()), r.handlersRun(), Arrays.toString(r.recoveredSlots()),
-        evicted, note.isEmpty() ? "" : " | " + note);
+        evicted, restarted, givenUp, note.isEmpty() ? "" : " | " + note);
   }
 
   private static String millis(Duration d) {

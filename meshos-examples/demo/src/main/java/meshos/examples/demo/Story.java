@@ -14,14 +14,20 @@ import meshos.probes.NodeHealth;
  * <pre>
  * tick 1-2  nodes 1-3 healthy, node 4 degraded
  * tick 3    node 2 becomes unreachable: slot 1 unhealthy, no healthy spare
- * tick 4    the flaky handler throws and is evicted
+ * tick 4    the flaky handler throws and is evicted, then quarantined; it throws once more when
+ *           it is restarted, and recovers its slot 7 at its second restart
  * tick 6    node 5 comes up healthy: the replica handler re-places slot 1 onto it
+ * tick 7-9  the blocking handler waits for a peer for three intervals, past the tick budget: at the
+ *           end of tick 9 it is taken off the tick (and later restarted, by then well-behaved)
  * </pre>
  */
 final class Story implements HealthProbe {
   static final int NODE_FAILS = 3;
   static final int FLAKY_THROWS = 4;
   static final int SPARE_COMES_UP = 6;
+  static final int FLAKY_SLOT = 7;
+  static final int BLOCKS_FROM = 7;
+  static final int BLOCKS_UNTIL = 9;
 
   private final AtomicLong polls = new AtomicLong();
 
@@ -39,6 +45,11 @@ final class Story implements HealthProbe {
     return samples;
   }
 
+  /** Whether the blocking handler blocks in {@code tick}. */
+  static boolean blocks(long tick) {
+    return tick >= BLOCKS_FROM && tick <= BLOCKS_UNTIL;
+  }
+
   /** What the script did in {@code tick}, for the demo's output. */
   static String note(long tick) {
     if (tick == NODE_FAILS) {
@@ -47,6 +58,8 @@ final class Story implements HealthProbe {
       return "the flaky handler throws";
     } else if (tick == SPARE_COMES_UP) {
       return "spare node 5 comes up healthy";
+    } else if (blocks(tick)) {
+      return "the blocking handler waits for a peer past the budget";
     }
     return "";
   }

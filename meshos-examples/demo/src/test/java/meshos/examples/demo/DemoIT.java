@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
 /** Runs the demo as the README does: a JVM on the module path, the provider found at start. */
 class DemoIT {
   @Test
-  void theDemoDiscoversTheProviderRecoversASlotEvictsTheFlakyHandlerAndExitsCleanly()
+  void theDemoDiscoversTheProviderRecoversASlotSupervisesItsHandlersAndExitsCleanly()
       throws Exception {
     List<String> modulePath = new ArrayList<>();
     modulePath.add(System.getProperty("demo.jar"));
@@ -43,9 +43,16 @@ class DemoIT {
         && l.contains("evicted flaky-handler")), out);
     assertTrue(lines.stream().anyMatch(l -> l.startsWith("tick  6 |")
         && l.contains("recovered [1]")), out);
-    assertEquals(10, lines.stream().filter(l -> l.startsWith("tick ")).count(), out);
-    assertTrue(lines.get(lines.size() - 1).startsWith("summary: 10 ticks, 1 slot(s) recovered,"
-        + " 1 eviction(s)"), out);
+    assertEquals(2, lines.stream().filter(l -> l.contains("restarted flaky-handler")).count(), out);
+    assertTrue(lines.stream().anyMatch(l -> l.contains("restarted flaky-handler")
+        && l.contains("7]")), out);
+    assertTrue(lines.stream().anyMatch(l -> l.startsWith("tick  9 |")
+        && l.contains("evicted blocking-handler (overran)")), out);
+    assertTrue(lines.stream().noneMatch(l -> l.startsWith("tick  8 |")
+        && l.contains("blocking-handler (overran)")), "three strikes, not two: " + out);
+    assertEquals(14, lines.stream().filter(l -> l.startsWith("tick ")).count(), out);
+    assertTrue(lines.get(lines.size() - 1).startsWith("summary: 14 ticks, 2 slot(s) recovered,"
+        + " 3 eviction(s)"), out);
     assertTrue(lines.get(lines.size() - 1).endsWith("state TERMINATED"), out);
   }
 }
