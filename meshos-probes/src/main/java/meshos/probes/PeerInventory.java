@@ -41,6 +41,7 @@ public final class PeerInventory {
    * Starts an inventory with the given capability set.
    *
    * @param capabilities what the peer can do (for example {@code "gpu"}, {@code "ssd"}); copied
+   * @return a builder of an inventory with those capabilities and nothing else set
    * @throws NullPointerException if {@code capabilities} or one of its elements is null
    */
   public static Builder builder(Set<String> capabilities) {

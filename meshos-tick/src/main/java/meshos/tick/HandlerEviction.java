@@ -13,7 +13,15 @@ import meshos.api.RecoveryHandler;
  * @param cause what it threw, or why its result was refused
  */
 public record HandlerEviction(RecoveryHandler handler, String name, Throwable cause) {
-  /** @throws NullPointerException if an argument is null */
+  /**
+   * Checks the components.
+   *
+   * @param handler the handler
+   * @param name how the runtime names it: its provider's class name for a discovered handler, else
+   *     {@code handler.toString()}
+   * @param cause what it threw, or why its result was refused
+   * @throws NullPointerException if an argument is null
+   */
   public HandlerEviction {
     requireNonNull(handler, "handler");
     requireNonNull(name, "name");

@@ -14,9 +14,9 @@ import meshos.probes.ProbeRegistry;
  */
 public interface MeshOsContext extends RecoveryContext {
 
-  /** The runtime's latest snapshot, as {@link MeshOsRuntime#snapshot()}. */
+  /** {@return the runtime's latest snapshot, as {@link MeshOsRuntime#snapshot()}} */
   PeerSnapshot snapshot();
 
-  /** The runtime's probes, as {@link MeshOsRuntime#probeRegistry()}. */
+  /** {@return the runtime's probes, as {@link MeshOsRuntime#probeRegistry()}} */
   ProbeRegistry probeRegistry();
 }

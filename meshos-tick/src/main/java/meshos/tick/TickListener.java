@@ -19,6 +19,10 @@ package meshos.tick;
 @FunctionalInterface
 public interface TickListener {
 
-  /** Called once per tick with what the tick did. */
+  /**
+   * Called once per tick with what the tick did.
+   *
+   * @param report the tick's report
+   */
   void onTick(TickReport report);
 }

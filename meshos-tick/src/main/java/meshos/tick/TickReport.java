@@ -43,22 +43,22 @@ public final class TickReport {
     this.givenUp = List.copyOf(givenUp);
   }
 
-  /** The tick's number: 1 for the first tick of a runtime. */
+  /** {@return the tick's number: 1 for the first tick of a runtime} */
   public long tick() {
     return tick;
   }
 
-  /** Wall-clock time at which the tick started. */
+  /** {@return wall-clock time at which the tick started} */
   public Instant startedAt() {
     return startedAt;
   }
 
-  /** How long the tick took, probes, handlers and report included (listeners excluded). */
+  /** {@return how long the tick took, probes, handlers and report included (listeners excluded)} */
   public Duration duration() {
     return duration;
   }
 
-  /** How much later than due the tick started; zero for a manual tick. */
+  /** {@return how much later than due the tick started; zero for a manual tick} */
   public Duration lateness() {
     return lateness;
   }
@@ -68,32 +68,34 @@ public final class TickReport {
    * before its turn is not counted, an evicted one is. (With an injected registry other than
    * {@link meshos.registry.LockingRecoveryRegistry}, which cannot tell, the registry's size when
    * the pass started.)
+   *
+   * @return the handler calls of the tick's pass
    */
   public int handlersRun() {
     return handlersRun;
   }
 
-  /** The slots recovered in this tick, in handler order; a new array on every call. */
+  /** {@return the slots recovered in this tick, in handler order; a new array on every call} */
   public int[] recoveredSlots() {
     return recoveredSlots.clone();
   }
 
-  /** The number of slots recovered in this tick. */
+  /** {@return the number of slots recovered in this tick} */
   public int slotsRecovered() {
     return recoveredSlots.length;
   }
 
-  /** The handlers evicted in this tick, in the order they failed. */
+  /** {@return the handlers evicted in this tick, in the order they failed} */
   public List<HandlerEviction> evictions() {
     return evictions;
   }
 
-  /** The probes that failed in this tick (skipped and kept), in poll order. */
+  /** {@return the probes that failed in this tick (skipped and kept), in poll order} */
   public List<ProbeFailure> probeFailures() {
     return probeFailures;
   }
 
-  /** True if the tick took longer than the runtime's tick budget. */
+  /** {@return whether the tick took longer than the runtime's tick budget} */
   public boolean overBudget() {
     return overBudget;
   }
@@ -105,6 +107,8 @@ public final class TickReport {
    * tick thread's stack); or a phase ({@code "probe poll"}, {@code "snapshot fold"}, {@code
    * "recovery pass"}); or {@code "<not sampled: ...>"} when the tick ended before the watchdog
    * sampled it. Empty otherwise.
+   *
+   * @return the culprits of the overrun, most often seen first; empty if the tick was on budget
    */
   public List<String> overrunCulprits() {
     return overrunCulprits;
