@@ -184,6 +184,20 @@ public final class Soak {
     return violations.size();
   }
 
+  /** Waits {@code seconds}, printing a progress line every 10 s (a long run is not silent). */
+  static void runFor(PrintStream out, long seconds, MeshOsRuntime runtime)
+      throws InterruptedException {
+    long deadline = System.nanoTime() + seconds * 1_000_000_000L;
+    long left;
+    while ((left = deadline - System.nanoTime()) > 0) {
+      Thread.sleep(Math.min(10_000, left / 1_000_000 + 1));
+      long remaining = Math.max(0, (deadline - System.nanoTime()) / 1_000_000_000L);
+      RuntimeStats s = runtime.stats();
+      out.printf("  ... %d s left: %d ticks, %d handler runs, %d evictions so far%n", remaining,
+          s.ticks(), s.handlerRuns(), s.evictions());
+    }
+  }
+
   public static void main(String[] args) throws InterruptedException {
     PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
     long seconds = args.length > 0 ? Long.parseLong(args[0]) : 120;
@@ -202,7 +216,7 @@ public final class Soak {
     }
     out.printf("soak: %d s, tick every 5 ms, %d registering threads%n", seconds,
         EXTERNAL_THREADS);
-    Thread.sleep(seconds * 1000);
+    runFor(out, seconds, soak.runtime);
     running.set(false);
     done.await();
     soak.runtime.close();

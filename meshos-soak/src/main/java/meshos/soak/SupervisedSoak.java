@@ -207,7 +207,7 @@ public final class SupervisedSoak {
     canceller.start();
     out.printf("supervised soak: %d s, tick every 5 ms, %d flaky handlers (1 %% or 50 %% throw),"
         + " restartWithBackoff(10 ms, 80 ms).maxRestarts(4, 500 ms)%n", seconds, HANDLERS);
-    Thread.sleep(seconds * 1000);
+    Soak.runFor(out, seconds, soak.runtime);
     running.set(false);
     canceller.join(10_000);
     soak.runtime.close();
