@@ -58,8 +58,6 @@ import org.jspecify.annotations.Nullable;
  * observes its outcome.
  */
 public final class LockingRecoveryRegistry implements RecoveryRegistry {
-  private static final System.Logger LOG =
-      System.getLogger(LockingRecoveryRegistry.class.getName());
   private static final int INITIAL_CAPACITY = 8;
 
   private final ReentrantLock lock = new ReentrantLock();
@@ -106,11 +104,8 @@ public final class LockingRecoveryRegistry implements RecoveryRegistry {
   /** Handler calls of the pass in progress; confined to the thread running it, like slotBuffer. */
   private int passCalls;
 
-  /**
-   * The request of {@link #markRunningCall} for the pass in progress; written under the lock, taken
-   * by the pass once it has seen the bump, cleared when the pass ends.
-   */
-  private volatile @Nullable Consumer<? super RecoveryHandler> markRequest;
+  /** The request of {@link #markRunningCall} for the pass in progress. */
+  private final CallMark mark = new CallMark();
 
   /** Evictions of the pass in progress, reported after its merge; null when there are none. */
   @GuardedBy("lock")
@@ -265,7 +260,7 @@ public final class LockingRecoveryRegistry implements RecoveryRegistry {
       if (!passInProgress) {
         return false;
       }
-      markRequest = whenReturned;
+      mark.request(whenReturned);
       publishRemoval();
       return true;
     } finally {
@@ -344,7 +339,7 @@ public final class LockingRecoveryRegistry implements RecoveryRegistry {
       int removed = removals; // volatile: see "Unregistering during a pass"
       if (removed != seenRemovals) {
         seenRemovals = removed;
-        reportMark(called);
+        mark.report(called);
         handler = batch[i]; // the removal that changed the count happens-before this read
         if (handler == null) {
           skipped++;
@@ -373,35 +368,10 @@ public final class LockingRecoveryRegistry implements RecoveryRegistry {
       }
     }
     if (removals != seenRemovals) {
-      reportMark(called);
+      mark.report(called);
     }
     passCalls = count - skipped;
     return found.toArray();
-  }
-
-  /** Reports {@code called} to the pending {@link #markRunningCall} request, if there is one. */
-  private void reportMark(@Nullable RecoveryHandler called) {
-    if (markRequest == null) {
-      return;
-    }
-    Consumer<? super RecoveryHandler> request;
-    LockSpin.whileHeld(lock);
-    lock.lock();
-    try {
-      request = markRequest;
-      markRequest = null;
-    } finally {
-      lock.unlock();
-    }
-    if (request == null || called == null) {
-      return;
-    }
-    try {
-      request.accept(called);
-    } catch (RuntimeException e) {
-      LOG.log(System.Logger.Level.WARNING, () -> "markRunningCall consumer " + request
-          + " failed for handler " + called, e);
-    }
   }
 
   /** Merges the survivors back, then reports the pass's evictions outside the lock. */
@@ -412,7 +382,7 @@ public final class LockingRecoveryRegistry implements RecoveryRegistry {
     try {
       countCallsLocked();
       mergeLocked();
-      markRequest = null;
+      mark.clear();
       evicted = evictions;
       evictions = null;
     } finally {
