@@ -45,6 +45,18 @@ final class RecordingLogger implements System.Logger {
 
   private void add(Level level, String message, Throwable thrown) {
     entries.add(new Entry(level, message, thrown, Thread.currentThread().getName()));
+    synchronized (entries) {
+      entries.notifyAll();
+    }
+  }
+
+  /** Waits (no timeout: the test's own bounds it) until a record contains {@code text}. */
+  void await(String text) throws InterruptedException {
+    synchronized (entries) {
+      while (!contains(text)) {
+        entries.wait();
+      }
+    }
   }
 
   boolean contains(String text) {

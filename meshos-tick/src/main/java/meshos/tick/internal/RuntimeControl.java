@@ -101,7 +101,7 @@ public final class RuntimeControl {
     @Nullable Throwable failure = null;
     gate.lock();
     try {
-      Preload.warmUp(reports);
+      Preload.warmUp(config, reports);
       log.start();
       actions.start();
       watchdog.start();

@@ -116,6 +116,17 @@ public final class TickReporter {
       event.outcome = outcome.name();
       event.commit();
     }
+    logEviction(eviction, outcome);
+  }
+
+  /**
+   * Queues the {@code WARNING} for one eviction (the part of {@link #evicted} that {@link Preload}
+   * exercises on a scratch reporter). Any thread.
+   *
+   * @param eviction the eviction
+   * @param outcome what supervision decided
+   */
+  void logEviction(HandlerEviction eviction, Supervisor.Outcome outcome) {
     log.log(System.Logger.Level.WARNING, () -> "runtime '" + name + "': evicted recovery handler "
         + eviction.name() + " (" + eviction.cause() + ")" + switch (outcome) {
           case EVICTED -> "";
