@@ -43,7 +43,9 @@ import org.jspecify.annotations.Nullable;
  * <ul>
  *   <li>Function counters over {@link MeshOsRuntime#stats()}: {@code meshos.ticks}, {@code
  *       meshos.ticks.late}, {@code meshos.ticks.overrun}, {@code meshos.handler.runs}, {@code
- *       meshos.slots.recovered}, {@code meshos.handler.evictions}, {@code meshos.probe.failures},
+ *       meshos.slots.recovered}, {@code meshos.handler.evictions}, {@code
+ *       meshos.handler.restarts} and {@code meshos.handler.given.up} (supervision), {@code
+ *       meshos.probe.failures},
  *       {@code meshos.listener.failures}, {@code meshos.phase.failures}, and {@code
  *       meshos.actions} with a tag {@code outcome} = {@code run}, {@code dropped}, {@code failed},
  *       {@code abandoned}.
@@ -185,6 +187,10 @@ public final class MeshOsMetrics implements MeterBinder, TickListener {
         RuntimeStats::slotsRecovered);
     counter(registry, rt, tags, "meshos.handler.evictions", "Recovery handlers evicted",
         RuntimeStats::evictions);
+    counter(registry, rt, tags, "meshos.handler.restarts",
+        "Evicted handlers re-registered by supervision after their backoff", RuntimeStats::restarts);
+    counter(registry, rt, tags, "meshos.handler.given.up",
+        "Evicted handlers supervision gave up for good", RuntimeStats::givenUp);
     counter(registry, rt, tags, "meshos.probe.failures", "Probe calls that failed",
         RuntimeStats::probeFailures);
     counter(registry, rt, tags, "meshos.listener.failures", "Tick listener calls that threw",

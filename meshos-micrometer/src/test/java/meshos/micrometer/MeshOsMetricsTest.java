@@ -13,9 +13,12 @@ import io.micrometer.core.instrument.TimeGauge;
 import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.distribution.ValueAtPercentile;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import meshos.tick.MeshOsRuntime;
+import meshos.tick.Supervision;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -65,6 +68,36 @@ class MeshOsMetricsTest {
 
     runtime.close();
     assertEquals(0, gauge("meshos.running"));
+  }
+
+  @Test
+  void supervisionsRestartsAndGiveUpsAreCounted() {
+    AtomicLong nanos = new AtomicLong();
+    try (MeshOsRuntime supervised = MeshOsRuntime.builder()
+        .name("node-8")
+        .manualTicks()
+        .discoverProviders(false)
+        .nanoClock(nanos::get)
+        .supervision(Supervision.restartWithBackoff(Duration.ofSeconds(1), Duration.ofSeconds(1))
+            .maxRestarts(1, Duration.ofHours(1)))
+        .build()) {
+      new MeshOsMetrics().observe(supervised).bindTo(registry);
+      supervised.start();
+      supervised.recoveryRegistry().register(() -> {
+        throw new IllegalStateException("always fails");
+      });
+      for (int i = 0; i < 4; i++) {
+        supervised.tick();
+        nanos.addAndGet(Duration.ofSeconds(5).toNanos());
+      }
+
+      assertEquals(1, supervised.stats().restarts(), "restarted once, then given up");
+      assertEquals(1, supervised.stats().givenUp());
+      assertEquals(1, registry.get("meshos.handler.restarts").tag("runtime", "node-8")
+          .functionCounter().count());
+      assertEquals(1, registry.get("meshos.handler.given.up").tag("runtime", "node-8")
+          .functionCounter().count());
+    }
   }
 
   @Test

@@ -1,7 +1,9 @@
 package meshos.registry;
 
+import java.util.ArrayList;
 import java.util.List;
 import meshos.api.RecoveryHandler;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Reports the evictions of a pass to the registry's {@link EvictionListener}, on the thread that ran
@@ -15,6 +17,14 @@ final class Evictions {
 
   /** A handler evicted by a pass and why. */
   record Eviction(RecoveryHandler handler, Throwable cause) {}
+
+  /** {@code evicted} with one more eviction; a new list if it was null (no eviction yet). */
+  static List<Eviction> add(@Nullable List<Eviction> evicted, RecoveryHandler handler,
+      Throwable cause) {
+    List<Eviction> list = evicted != null ? evicted : new ArrayList<>(2);
+    list.add(new Eviction(handler, cause));
+    return list;
+  }
 
   /**
    * Tells {@code listener} about each eviction in order. A listener that throws is logged as a

@@ -1,6 +1,7 @@
 package meshos.registry;
 
 import java.util.Arrays;
+import java.util.List;
 import meshos.api.RecoveryHandler;
 import org.jspecify.annotations.Nullable;
 
@@ -36,5 +37,27 @@ final class HandlerArrays {
       throw new OutOfMemoryError("too many recovery handlers");
     }
     return Arrays.copyOf(handlers, grown);
+  }
+
+  /** Appends the non-null entries of {@code handlers[0, count)} to {@code into}. */
+  static void addLive(@Nullable RecoveryHandler[] handlers, int count,
+      List<RecoveryHandler> into) {
+    for (int i = 0; i < count; i++) {
+      RecoveryHandler handler = handlers[i];
+      if (handler != null) {
+        into.add(handler);
+      }
+    }
+  }
+
+  /** Moves the non-null entries of {@code handlers[0, count)} to its front, in order. */
+  static void compact(@Nullable RecoveryHandler[] handlers, int count) {
+    int w = 0;
+    for (int r = 0; r < count; r++) {
+      RecoveryHandler h = handlers[r];
+      if (h != null) {
+        handlers[w++] = h;
+      }
+    }
   }
 }

@@ -5,6 +5,7 @@ import static java.util.Objects.requireNonNull;
 import com.google.errorprone.annotations.concurrent.GuardedBy;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
@@ -393,6 +394,30 @@ public final class LockingRecoveryRegistry implements RecoveryRegistry {
     }
   }
 
+  /**
+   * A snapshot of the registered handlers, in the order the next pass would run them (a handler
+   * registered twice appears twice): during a pass, those of the pass not unregistered or evicted
+   * so far, then those registered since it began. For diagnostics (a plugin's leak report), not for
+   * the tick path: it copies under the lock, O(size). Any thread, also a handler; never waits for a
+   * pass.
+   *
+   * @return the handlers, an immutable list
+   */
+  public List<RecoveryHandler> handlers() {
+    List<RecoveryHandler> all = new ArrayList<>();
+    LockSpin.whileHeld(lock);
+    lock.lock();
+    try {
+      if (passInProgress) {
+        HandlerArrays.addLive(running, runningCount, all);
+      }
+      HandlerArrays.addLive(registered, registeredCount, all);
+    } finally {
+      lock.unlock();
+    }
+    return Collections.unmodifiableList(all);
+  }
+
   @Override
   public String toString() {
     return "LockingRecoveryRegistry[size=" + size() + "]";
@@ -407,10 +432,7 @@ public final class LockingRecoveryRegistry implements RecoveryRegistry {
         batch[index] = null;
         runningLive--;
       }
-      if (evictions == null) {
-        evictions = new ArrayList<>(2);
-      }
-      evictions.add(new Evictions.Eviction(handler, cause));
+      evictions = Evictions.add(evictions, handler, cause);
     } finally {
       lock.unlock();
     }
@@ -427,13 +449,7 @@ public final class LockingRecoveryRegistry implements RecoveryRegistry {
     int oldCount = runningCount;
     int live = runningLive;
     if (live != oldCount) {
-      int w = 0;
-      for (int r = 0; r < oldCount; r++) {
-        RecoveryHandler h = merged[r];
-        if (h != null) {
-          merged[w++] = h;
-        }
-      }
+      HandlerArrays.compact(merged, oldCount);
     }
     int total = live + registeredCount;
     if (registeredCount != 0) {

@@ -8,6 +8,7 @@ import org.jetbrains.lincheck.datastructures.ModelCheckingOptions;
 import org.jetbrains.lincheck.datastructures.Operation;
 import org.jetbrains.lincheck.datastructures.Param;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 /**
  * Model-checks {@link LockingRecoveryRegistry} with Lincheck: every interleaving explored of
@@ -21,8 +22,13 @@ import org.junit.jupiter.api.Test;
  * next pass, rule 7 skips {@code h}), which no sequential order of whole operations explains.
  * {@link UnregisterTest} covers unregistering during a pass.
  *
- * <p>Lincheck needs this class and its constructor to be public.
+ * <p>Lincheck needs this class and its constructor to be public. Its timeout is its own, above the
+ * build's 60 s default: the model check takes about 100 s on an idle 2-core machine and several
+ * minutes on a loaded one, and cutting it short leaves its instrumentation active for the tests
+ * after it.
  */
+@SuppressWarnings("exports") // a public class (for Lincheck) annotated with JUnit's @Timeout
+@Timeout(900)
 @Param(name = "handler", gen = IntGen.class, conf = "0:2")
 public class RegistryLinearizabilityTest {
   private static final int SPAWNER = 2;

@@ -12,6 +12,7 @@ import meshos.api.RecoveryHandler;
 import meshos.api.RecoveryRegistry;
 import meshos.probes.PeerSnapshot;
 import meshos.probes.ProbeRegistry;
+import meshos.registry.LockingRecoveryRegistry;
 import meshos.tick.RuntimeState;
 import org.jspecify.annotations.Nullable;
 
@@ -131,7 +132,9 @@ public final class PluginRuntimeHost implements PluginHost {
 
   @Override
   public List<RecoveryHandler> registeredHandlers() {
-    return List.of(); // the registry cannot list its handlers
+    RecoveryRegistry behind = registry instanceof RuntimeRegistry view ? view.registry() : registry;
+    // Another implementation (injected with Builder.recoveryRegistry) cannot list its handlers.
+    return behind instanceof LockingRecoveryRegistry locking ? locking.handlers() : List.of();
   }
 
   private static long saturatedNanos(Duration d) {

@@ -1,9 +1,11 @@
 package meshos.examples.demo;
 
+import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
@@ -22,10 +24,12 @@ import meshos.tick.TickReport;
  * Starts a runtime, lets discovery install the replica-recovery provider, registers three handlers
  * programmatically (a well-behaved audit, a flaky one that fails twice and is restarted, and one
  * that blocks past the tick budget and is taken off the tick), runs the scripted {@link Story} and
- * prints one line per tick and a summary.
+ * prints one line per tick and a summary. After tick 10 it loads the standby plugin jar at run
+ * time, and unloads it once its handler has run ({@link HotPlugStep}).
  *
- * <p>Options: {@code --interval=<ms>} (default 250), {@code --ticks=<n>} (default 10), {@code
- * --forever} (keep ticking until the process is stopped).
+ * <p>Options: {@code --interval=<ms>} (default 250), {@code --ticks=<n>} (default 14), {@code
+ * --forever} (keep ticking until the process is stopped), {@code --plugin=<jar>} (the plugin to
+ * load; default: the jar in {@code demo-plugins} beside the demo's jar).
  */
 public final class Demo {
   private Demo() {}
@@ -36,12 +40,13 @@ public final class Demo {
    * @param args the options above
    * @throws InterruptedException if interrupted while waiting for the ticks
    */
-  public static void main(String[] args) throws InterruptedException {
+  public static void main(String[] args) throws InterruptedException, IOException {
     PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
     long intervalMs = option(args, "--interval=", 250);
     long ticks = option(args, "--ticks=", 14);
     boolean forever = Arrays.asList(args).contains("--forever");
 
+    Optional<HotPlugStep> hotPlug = HotPlugStep.find(args);
     CountDownLatch finished = new CountDownLatch(1);
     MeshOsRuntime[] self = new MeshOsRuntime[1];
     MeshOsRuntime runtime = MeshOsRuntime.builder()
@@ -53,7 +58,9 @@ public final class Demo {
         .evictOverrunningHandlers(3)
         .addTickListener(report -> {
           out.println(line(report));
-          if (!forever && report.tick() == ticks) {
+          hotPlug.ifPresent(step -> step.onTick(report));
+          if (!forever && report.tick() >= ticks && hotPlug.map(HotPlugStep::done).orElse(true)
+              && finished.getCount() > 0) {
             self[0].close(); // on the tick thread: only requests the stop, no tick follows
             finished.countDown();
           }
@@ -89,6 +96,9 @@ public final class Demo {
       for (ProviderInfo p : runtime.providers()) {
         out.println("provider " + p.className() + " (" + p.moduleName() + ") " + p.outcome()
             + p.cause().map(c -> ": " + c).orElse(""));
+      }
+      if (hotPlug.isPresent()) {
+        hotPlug.get().run(runtime, out, HotPlugStep.LOAD_AFTER * intervalMs + 30_000);
       }
       if (forever) {
         new CountDownLatch(1).await();

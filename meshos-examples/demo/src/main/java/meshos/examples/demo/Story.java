@@ -19,6 +19,7 @@ import meshos.probes.NodeHealth;
  * tick 6    node 5 comes up healthy: the replica handler re-places slot 1 onto it
  * tick 7-9  the blocking handler waits for a peer for three intervals, past the tick budget: at the
  *           end of tick 9 it is taken off the tick (and later restarted, by then well-behaved)
+ * tick 11   the standby plugin, loaded after tick 10, re-places slot 9; then it is unloaded
  * </pre>
  */
 final class Story implements HealthProbe {
@@ -28,6 +29,8 @@ final class Story implements HealthProbe {
   static final int FLAKY_SLOT = 7;
   static final int BLOCKS_FROM = 7;
   static final int BLOCKS_UNTIL = 9;
+  /** The slot the standby plugin's handler re-places (see HotPlugStep). */
+  static final int PLUGIN_SLOT = 9;
 
   private final AtomicLong polls = new AtomicLong();
 

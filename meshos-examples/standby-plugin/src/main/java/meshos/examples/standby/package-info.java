@@ -1,0 +1,2 @@
+/** The demo's plugin: a provider loaded and unloaded at run time. */
+package meshos.examples.standby;
