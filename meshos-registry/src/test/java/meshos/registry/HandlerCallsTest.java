@@ -53,4 +53,34 @@ class HandlerCallsTest {
     registry.tryRunAll();
     assertEquals(1, registry.handlerCalls());
   }
+
+  @Test
+  void aFatalErrorAfterASkippedHandlerCountsOnlyTheCallsMade() {
+    RecoveryHandler skipped = () -> NONE;
+    registry.register(() -> {
+      registry.unregister(skipped);
+      return NONE;
+    });
+    registry.register(skipped);
+    registry.register(() -> NONE);
+    registry.register(() -> {
+      throw new OutOfMemoryError("simulated");
+    });
+    registry.register(() -> NONE);
+
+    assertThrows(OutOfMemoryError.class, registry::tryRunAll);
+
+    assertEquals(3, registry.handlerCalls(), "the first, the third and the thrower");
+  }
+
+  @Test
+  void callsAddUpOverPassesAndAnEmptyPassAddsNothing() {
+    registry.tryRunAll();
+    assertEquals(0, registry.handlerCalls());
+    registry.register(() -> NONE);
+    registry.register(() -> NONE);
+    registry.tryRunAll();
+    registry.tryRunAll();
+    assertEquals(4, registry.handlerCalls());
+  }
 }

@@ -165,4 +165,30 @@ class MarkRunningCallTest {
     assertEquals(List.of("slow", "after"), log);
     assertEquals(2, registry.size());
   }
+
+  @Test
+  void aMarkLeftByAPassEndedByAFatalErrorIsDroppedNotReportedByTheNextPass() {
+    List<RecoveryHandler> marked = new java.util.ArrayList<>();
+    boolean[] fail = {true};
+    RecoveryHandler victim = Slots.logging(log, "victim");
+    registry.register(() -> {
+      if (fail[0]) {
+        fail[0] = false;
+        registry.markRunningCall(marked::add);
+        throw new OutOfMemoryError("simulated, after marking itself");
+      }
+      return Slots.NONE;
+    });
+    org.junit.jupiter.api.Assertions.assertThrows(OutOfMemoryError.class, registry::tryRunAll);
+
+    // The next pass bumps the same counter with a removal: nothing may be reported.
+    registry.register(() -> {
+      registry.unregister(victim);
+      return Slots.NONE;
+    });
+    registry.register(victim);
+    registry.tryRunAll();
+
+    assertEquals(List.of(), marked);
+  }
 }

@@ -173,4 +173,53 @@ class UnregisterTest {
     assertFalse(registry.unregister(() -> Slots.NONE));
     assertEquals(1, registry.size());
   }
+
+  @Test
+  void fromAnotherThreadDuringAPassTheReturnValueTellsWhetherARegistrationWasRemoved()
+      throws Exception {
+    CountDownLatch entered = new CountDownLatch(1);
+    CountDownLatch release = new CountDownLatch(1);
+    RecoveryHandler ran = logging(log, "ran", 1);
+    RecoveryHandler lateComer = logging(log, "late", 2);
+    registry.register(ran);
+    registry.register(() -> {
+      entered.countDown();
+      LockDisciplineTest.await(release);
+      return Slots.NONE;
+    });
+    Future<int[]> pass = pool.submit(registry::tryRunAll);
+    assertTrue(entered.await(10, TimeUnit.SECONDS));
+
+    registry.register(lateComer);
+    assertFalse(registry.unregister(logging(log, "unknown")), "never registered");
+    assertTrue(registry.unregister(ran), "the pass's entry, already called");
+    assertFalse(registry.unregister(ran), "already removed");
+    assertTrue(registry.unregister(lateComer), "registered during the pass");
+    assertFalse(registry.unregister(lateComer));
+    assertEquals(1, registry.size());
+    release.countDown();
+
+    assertArrayEquals(Slots.ints(1), pass.get(10, TimeUnit.SECONDS));
+    assertEquals(1, registry.size());
+    log.clear();
+    assertArrayEquals(Slots.NONE, registry.tryRunAll());
+    assertEquals(List.of(), log, "neither the removed entry nor the late comer runs");
+  }
+
+  @Test
+  void fromInsideAHandlerTheReturnValueTellsWhetherARegistrationWasRemoved() {
+    RecoveryHandler later = logging(log, "later", 3);
+    List<Boolean> results = new java.util.ArrayList<>();
+    registry.register(() -> {
+      results.add(registry.unregister(logging(log, "unknown")));
+      results.add(registry.unregister(later));
+      results.add(registry.unregister(later));
+      return Slots.NONE;
+    });
+    registry.register(later);
+
+    assertArrayEquals(Slots.NONE, registry.tryRunAll());
+    assertEquals(List.of(false, true, false), results);
+    assertEquals(1, registry.size());
+  }
 }
