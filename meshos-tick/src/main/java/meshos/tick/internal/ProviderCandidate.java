@@ -21,7 +21,9 @@ import org.jspecify.annotations.Nullable;
  * @param provider the loader's provider, null if it raised an error or was never reached
  * @param error the loader's error for it, null if none
  * @param lookAlikes other configured names the loader reports with the same type from another
- *     module: {@code ServiceLoader} gives no way to tell them apart (empty almost always)
+ *     module: {@code ServiceLoader} gives no way to tell them apart before they are instantiated,
+ *     so the matcher's name is provisional ({@link ProviderLookAlikes} names them by the module of
+ *     the instance, or refuses them all if one is excluded); empty almost always
  */
 record ProviderCandidate(
     String className,

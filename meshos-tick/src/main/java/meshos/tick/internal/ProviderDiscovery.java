@@ -23,8 +23,12 @@ import org.jspecify.annotations.Nullable;
  * Finds {@link RecoveryHandlerProvider}s, names each by the class its configuration names ({@code
  * provides … with} / {@code META-INF/services}), filters them by that name before anything is
  * instantiated, creates their handlers in class-name order and registers them; isolates and
- * reports every failure. Immutable; each {@code discover} runs on its caller's thread (the one
- * calling {@code start()}, or loading a plugin) and calls providers' code on it.
+ * reports every failure. Provider factories of different modules with one declared return type
+ * ({@link ProviderCandidate#lookAlikes()}) cannot be told apart before they are called: if one of
+ * them is excluded none is called; else they are instantiated first, in the loader's order, and
+ * named by the module of the class each returns ({@link ProviderLookAlikes}). Immutable; each
+ * {@code discover} runs on its caller's thread (the one calling {@code start()}, or loading a
+ * plugin) and calls providers' code on it.
  */
 public final class ProviderDiscovery {
   /** System property: comma-separated provider class names never to instantiate. */
@@ -146,13 +150,14 @@ public final class ProviderDiscovery {
     requireNonNull(providers, "providers");
     requireNonNull(context, "context");
     requireNonNull(register, "register");
-    List<ProviderCandidate> candidates =
-        new ArrayList<>(ProviderMatcher.match(configuration, providers));
+    ProviderLookAlikes lookAlikes =
+        ProviderLookAlikes.resolve(ProviderMatcher.match(configuration, providers), excluded);
+    List<ProviderCandidate> candidates = new ArrayList<>(lookAlikes.candidates());
     candidates.sort(Comparator.comparing(ProviderCandidate::className));
     List<ProviderInfo> infos = new ArrayList<>();
     Set<String> handled = new HashSet<>();
     for (ProviderCandidate candidate : candidates) {
-      infos.add(handle(candidate, handled, context, register));
+      infos.add(handle(candidate, handled, lookAlikes, context, register));
     }
     ProviderReport.log(infos, candidates, excluded);
     return List.copyOf(infos);
@@ -161,6 +166,7 @@ public final class ProviderDiscovery {
   private ProviderInfo handle(
       ProviderCandidate candidate,
       Set<String> handled,
+      ProviderLookAlikes lookAlikes,
       RecoveryContext context,
       BiConsumer<RecoveryHandler, String> register) {
     String name = candidate.className();
@@ -183,10 +189,15 @@ public final class ProviderDiscovery {
     if (!excludedLookAlikes.isEmpty()) {
       return failed(candidate, ProviderReport.indistinct(candidate, excludedLookAlikes));
     }
+    Throwable madeEarlier = lookAlikes.failure(candidate);
+    if (madeEarlier != null) {
+      return failed(candidate, madeEarlier);
+    }
     ServiceLoader.Provider<RecoveryHandlerProvider> provider =
         requireNonNull(candidate.provider(), "a candidate has a provider or an error");
     try {
-      RecoveryHandler handler = provider.get().create(context);
+      @Nullable RecoveryHandlerProvider made = lookAlikes.instance(candidate);
+      RecoveryHandler handler = (made != null ? made : provider.get()).create(context);
       if (handler == null) {
         throw new IllegalStateException(name + ".create returned null");
       }

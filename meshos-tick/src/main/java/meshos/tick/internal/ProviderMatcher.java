@@ -12,7 +12,10 @@ import meshos.tick.internal.ServicesEntry.Kind;
  * Walks a {@link ServiceLoader}'s providers without instantiating any and ties each result to the
  * name the configuration gives it: a provider by its type ({@link ServicesEntry#isReportedAs}, so a
  * factory by its declared return type, in declaration order), an error by the configured name its
- * message contains. One instance per discovery, on the discovering thread.
+ * message contains. Within one module the loader keeps the declaration order, so those names are
+ * right; factories of different modules reported with one type are marked as look-alikes, whose
+ * names {@link ProviderLookAlikes} corrects once it has called them. One instance per discovery,
+ * on the discovering thread.
  */
 final class ProviderMatcher {
   /** ServiceLoader retries after an error; stop if a broken configuration never lets it advance. */
@@ -131,7 +134,8 @@ final class ProviderMatcher {
   /**
    * The configured names reported with the same type as {@code entry} when they come from more
    * than one module: {@code ServiceLoader}'s order across modules is unspecified, so the name
-   * given by declaration order may belong to another of them.
+   * given by declaration order may belong to another of them until {@link ProviderLookAlikes}
+   * names them by the module of their instances.
    */
   private List<String> lookAlikes(int index, Class<?> type) {
     ServicesEntry entry = entries.get(index);

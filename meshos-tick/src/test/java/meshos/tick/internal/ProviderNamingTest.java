@@ -162,6 +162,40 @@ class ProviderNamingTest {
   }
 
   @Test
+  void lookAlikesAreCalledInTheLoadersOrderAndAFailedOneIsNamedByElimination() {
+    // The loader yields this module's factory first, the other module's (which throws) second,
+    // against declaration order: the instance's module names the first, the one name left the
+    // second.
+    String own = ProviderNamingTest.class.getModule().getName();
+    IllegalStateException boom = new IllegalStateException("boom");
+    ServiceLoader.Provider<RecoveryHandlerProvider> throwing = new ServiceLoader.Provider<>() {
+      @Override
+      public Class<? extends RecoveryHandlerProvider> type() {
+        return RecoveryHandlerProvider.class;
+      }
+
+      @Override
+      public RecoveryHandlerProvider get() {
+        called.add("throwing");
+        throw boom;
+      }
+    };
+    Map<String, ProviderInfo> infos = discover(Set.of(),
+        List.of(provides("a.other", "a.other.Factory", RecoveryHandlerProvider.class),
+            provides(own, own + ".Factory", RecoveryHandlerProvider.class)),
+        loader(factory("own", 1), throwing));
+
+    assertEquals(List.of("own", "throwing"), called);
+    assertEquals(ProviderOutcome.LOADED, infos.get(own + ".Factory").outcome());
+    assertEquals(own, infos.get(own + ".Factory").moduleName());
+    assertEquals(List.of(own + ".Factory"), registered);
+    ProviderInfo other = infos.get("a.other.Factory");
+    assertEquals(ProviderOutcome.FAILED, other.outcome());
+    assertEquals("a.other", other.moduleName());
+    assertSame(boom, other.cause().orElseThrow());
+  }
+
+  @Test
   void failuresCarryTheConfiguredClassNameWhateverTheMessageSays() {
     ServiceConfigurationError noCtor = jdkError(
         "rt.noctor.NoCtorProvider Unable to get public no-arg constructor");

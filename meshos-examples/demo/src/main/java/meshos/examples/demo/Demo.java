@@ -97,6 +97,10 @@ public final class Demo {
         out.println("provider " + p.className() + " (" + p.moduleName() + ") " + p.outcome()
             + p.cause().map(c -> ": " + c).orElse(""));
       }
+      if (hotPlug.isEmpty()) {
+        out.println("hot plug: skipped (it needs the module path and the plugin jar in"
+            + " demo-plugins beside the demo's jar)");
+      }
       if (hotPlug.isPresent()) {
         hotPlug.get().run(runtime, out, HotPlugStep.LOAD_AFTER * intervalMs + 30_000);
       }

@@ -40,9 +40,13 @@ final class HotPlugStep {
 
   /**
    * The step for {@code --plugin=<jar>}, else for the jar in {@code demo-plugins} beside the demo's
-   * own jar or classes; empty if there is none.
+   * own jar or classes; empty if there is none, or if meshos runs on the class path (a plugin's
+   * layer needs {@code meshos.api} in a named module).
    */
   static Optional<HotPlugStep> find(String[] args) throws IOException {
+    if (!MeshOsRuntime.class.getModule().isNamed()) {
+      return Optional.empty(); // plugin layers need meshos.api in a named module
+    }
     for (String arg : args) {
       if (arg.startsWith("--plugin=")) {
         return Optional.of(new HotPlugStep(Path.of(arg.substring("--plugin=".length()))));

@@ -30,7 +30,8 @@ import meshos.tick.UnloadReport;
 /**
  * Runs one hot-plug scenario in a runtime with manual ticks and prints one line per fact, for
  * {@code PluginIT} to check. Usage: {@code PluginMain <scenario> <plugin-jar-folder>}, scenario
- * one of {@code basic}, {@code automatic}, {@code bad}, {@code cycles}, {@code leak}, {@code tickthread}.
+ * one of {@code basic}, {@code automatic}, {@code bad}, {@code cycles}, {@code leak}, {@code tickthread},
+ * {@code classpath} (run on the class path: load is refused).
  */
 public final class PluginMain {
   private static final PrintStream OUT = new PrintStream(System.out, true, StandardCharsets.UTF_8);
@@ -57,6 +58,9 @@ public final class PluginMain {
             args.length > 2 ? Integer.parseInt(args[2]) : 200);
         case "leak" -> leak(runtime, jars.resolve("meshos-it-plugin-leaky.jar"));
         case "tickthread" -> tickThread(runtime, jars.resolve("meshos-it-plugin-auto.jar"));
+        case "classpath" -> OUT.println("classpath load "
+            + attempt(() -> runtime.plugins().load(jars.resolve("meshos-it-plugin-good.jar")))
+            + " plugins " + runtime.plugins().list().size());
         default -> throw new IllegalArgumentException("scenario " + args[0]);
       }
     }

@@ -36,16 +36,23 @@ class PluginIT {
   }
 
   private static Run run(String scenario) throws Exception {
+    return run(scenario, true);
+  }
+
+  private static Run run(String scenario, boolean modulePath) throws Exception {
     List<Path> path = new ArrayList<>();
     path.add(JAR);
     try (Stream<Path> libs = Files.list(LIBS)) {
       libs.filter(p -> p.toString().endsWith(".jar")).sorted().forEach(path::add);
     }
-    List<String> command = List.of(
-        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-        "--module-path", path.stream().map(Path::toString)
-            .collect(Collectors.joining(System.getProperty("path.separator"))),
-        "-m", "meshos.it.plugins/meshos.it.plugins.PluginMain", scenario, PLUGINS.toString());
+    String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    String joined = path.stream().map(Path::toString)
+        .collect(Collectors.joining(System.getProperty("path.separator")));
+    String main = "meshos.it.plugins.PluginMain";
+    List<String> command = modulePath
+        ? List.of(java, "--module-path", joined, "-m", "meshos.it.plugins/" + main, scenario,
+            PLUGINS.toString())
+        : List.of(java, "-cp", joined, main, scenario, PLUGINS.toString());
     Process process = new ProcessBuilder(command).start();
     CompletableFuture<String> err = CompletableFuture.supplyAsync(() -> drain(process));
     String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
@@ -63,6 +70,14 @@ class PluginIT {
       throw new java.io.UncheckedIOException(e);
     }
     return bytes.toString(StandardCharsets.UTF_8);
+  }
+
+  @Test
+  void onTheClassPathLoadIsRefusedNamingTheReasonAndTheRuntimeIsUnchanged() throws Exception {
+    Run run = run("classpath", false);
+    assertEquals("classpath load IllegalStateException hot plug needs module meshos.api on the"
+        + " module path; it is on the class path (in an unnamed module), so plugin modules cannot"
+        + " read it plugins 0", run.line("classpath load "));
   }
 
   @Test
