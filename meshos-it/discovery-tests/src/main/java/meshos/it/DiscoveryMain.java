@@ -3,6 +3,8 @@ package meshos.it;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import java.util.ServiceLoader;
+import meshos.api.spi.RecoveryHandlerProvider;
 import meshos.tick.MeshOsRuntime;
 import meshos.tick.ProviderInfo;
 import meshos.tick.TickReport;
@@ -11,7 +13,9 @@ import meshos.tick.TickReport;
  * Prints one line per provider ({@code provider <class> <module> <outcome> [<cause>]}), one more
  * per failed one ({@code message <class> <cause's message>}) and one for a manual tick ({@code tick
  * <n> slots [..]}). Exclusions come from {@code -Dmeshos.providers.exclude} and, through the
- * builder's {@code excludeProviders}, from {@code -Dit.builderExclude} (passed untrimmed).
+ * builder's {@code excludeProviders}, from {@code -Dit.builderExclude} (passed untrimmed). With
+ * {@code -Dit.yieldOrder=true}, one more line ({@code yield [<module>, ..]}): the modules of the
+ * providers' instances in the order {@code ServiceLoader} yields them.
  */
 public final class DiscoveryMain {
   private DiscoveryMain() {}
@@ -34,6 +38,11 @@ public final class DiscoveryMain {
       }
       TickReport report = runtime.tick();
       out.println("tick " + report.tick() + " slots " + Arrays.toString(report.recoveredSlots()));
+    }
+    if (Boolean.getBoolean("it.yieldOrder")) {
+      // Calls every factory again: only for runs without an excluded provider.
+      out.println("yield " + ServiceLoader.load(RecoveryHandlerProvider.class).stream()
+          .map(p -> p.get().getClass().getModule().getName()).toList());
     }
   }
 

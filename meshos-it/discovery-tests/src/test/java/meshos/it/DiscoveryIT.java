@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -33,15 +34,23 @@ class DiscoveryIT {
       "-Dit.builderExclude= meshos.it.factory.ExcludedFactory ";
   private static final String SPI = "meshos.api.spi.RecoveryHandlerProvider";
   private static final String SCE = "java.util.ServiceConfigurationError";
+  private static final String TWIN_JAR = "meshos-it-twin-";
 
   /** What the child JVM printed. */
   private record Output(List<String> out, String err) {}
 
+  /** The jars but the twin providers' (they would be look-alikes of the factory jar's). */
   private static List<Path> jars() throws IOException {
+    return jars(name -> !name.startsWith(TWIN_JAR));
+  }
+
+  /** This module's jar and the libraries whose file name {@code lib} accepts. */
+  private static List<Path> jars(Predicate<String> lib) throws IOException {
     List<Path> jars = new ArrayList<>();
     jars.add(JAR);
     try (Stream<Path> libs = Files.list(LIBS)) {
-      libs.filter(p -> p.toString().endsWith(".jar")).sorted().forEach(jars::add);
+      libs.filter(p -> p.toString().endsWith(".jar") && lib.test(p.getFileName().toString()))
+          .sorted().forEach(jars::add);
     }
     return jars;
   }
@@ -117,6 +126,29 @@ class DiscoveryIT {
     assertEquals(13, out.stream().filter(l -> l.startsWith("provider ")).count(), out::toString);
     assertTrue(out.stream().noneMatch(l -> l.startsWith("called ")), out::toString);
     assertEquals("tick 1 slots [11, 12, 7]", line(out, "tick "));
+  }
+
+  /**
+   * Issue 11.5: the factories of modules meshos.it.twin.a (slot 41) and meshos.it.twin.b (slot 42)
+   * are both declared to return the SPI type, so ServiceLoader reports both with it, in an order
+   * of modules it does not specify; each must be named by the module of what it returned. With
+   * these module names, JDK 17 and 25 yield twin.b first, against declaration (name) order: before
+   * the fix each was reported and registered under the other's name (slots [42, 41]). The order
+   * hangs on the descriptors' hashes: the {@code yield} line shows it if this test fails.
+   */
+  @Test
+  void onTheModulePathFactoriesOfTwoModulesWithOneReturnTypeAreNamedByWhatTheyReturn()
+      throws Exception {
+    Output run = run("-Dit.yieldOrder=true", "--module-path",
+        path(jars(name -> !name.startsWith("meshos-it-") || name.startsWith(TWIN_JAR))),
+        "-m", "meshos.it/meshos.it.DiscoveryMain");
+    List<String> out = run.out();
+
+    assertProvider(out, "provider meshos.it.twin.a.TwinAFactory meshos.it.twin.a LOADED");
+    assertProvider(out, "provider meshos.it.twin.b.TwinBFactory meshos.it.twin.b LOADED");
+    assertEquals(2, out.stream().filter(l -> l.startsWith("provider ")).count(), out::toString);
+    assertEquals("tick 1 slots [41, 42]", line(out, "tick "), line(out, "yield "));
+    assertTrue(!run.err().contains("named in declaration order"), run.err());
   }
 
   @Test
