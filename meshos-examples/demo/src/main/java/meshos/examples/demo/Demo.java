@@ -39,6 +39,7 @@ public final class Demo {
    *
    * @param args the options above
    * @throws InterruptedException if interrupted while waiting for the ticks
+   * @throws IOException if the folder of plugin jars cannot be listed
    */
   public static void main(String[] args) throws InterruptedException, IOException {
     PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
