@@ -128,6 +128,19 @@ class SupervisionRulesTest {
   }
 
   @Test
+  void dueHandlersAreRestartedInTheOrderTheyWereQuarantined() {
+    Supervisor s = Supervisor.restarting(10, 10, Integer.MAX_VALUE, 1);
+    List<String> order = new ArrayList<>();
+    for (int i = 0; i < 20; i++) {
+      String name = "h" + (i * 7 % 20);
+      order.add(name);
+      s.onEviction(handler(name), name, boom, i);
+    }
+    assertEquals(order, s.restartDue(100, registered::add));
+    assertEquals(order, registered.stream().map(Object::toString).toList());
+  }
+
+  @Test
   void toStringNamesThePolicy() {
     assertEquals("Supervisor[evict]", Supervisor.evicting().toString());
     assertEquals("Supervisor[restart 1..3 ns]",
