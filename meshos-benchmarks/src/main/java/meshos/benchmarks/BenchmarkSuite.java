@@ -104,7 +104,7 @@ public final class BenchmarkSuite {
     progress.step(6, STEPS, "summary", 0);
     figures.line(String.format(Locale.ROOT, "# load average at end: %.2f; suite took %s (mm:ss)",
         ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(), progress.elapsed()));
-    figures.line("# all figures:");
+    OUT.println("# all figures (each also above, where it was measured):"); // the console only
     for (String verdict : figures.verdicts()) {
       OUT.println(verdict);
     }

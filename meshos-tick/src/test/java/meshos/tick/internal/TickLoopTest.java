@@ -97,6 +97,12 @@ class TickLoopTest {
     advance(150); // the second tick was due at 200: started 50 ms late
     assertEquals(50 * MS, next());
     assertEquals(1, lateTicks.get());
+    // No tick is due now (the clock stands still): the loop parks, at the latest once it has
+    // finished the second tick. Waited for, bounded: right after the event it may not have yet.
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+    while (loop.parks() == 0 && System.nanoTime() < deadline) {
+      Thread.onSpinWait();
+    }
     assertTrue(loop.parks() > 0, "the loop parks while no tick is due");
   }
 
