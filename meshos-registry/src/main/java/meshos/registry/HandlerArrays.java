@@ -50,6 +50,33 @@ final class HandlerArrays {
     }
   }
 
+  /**
+   * The merge at a pass's end: the non-null entries of {@code batch[0, batchCount)} in order
+   * ({@code live} of them), then {@code added[0, addedCount)}, in {@code batch} (or a grown copy of
+   * it), which is returned; {@code added}'s entries are nulled (it becomes the spare buffer), and
+   * so are the returned array's stale entries past the merged ones, so that neither keeps a handler
+   * that left the registry reachable. Constant-time when nothing was removed or added.
+   */
+  static @Nullable RecoveryHandler[] merged(@Nullable RecoveryHandler[] batch, int batchCount,
+      int live, @Nullable RecoveryHandler[] added, int addedCount) {
+    @Nullable RecoveryHandler[] merged = batch;
+    if (live != batchCount) {
+      compact(merged, batchCount);
+    }
+    int total = live + addedCount;
+    if (addedCount != 0) {
+      if (merged.length < total) {
+        merged = grown(merged, total);
+      }
+      System.arraycopy(added, 0, merged, live, addedCount);
+      Arrays.fill(added, 0, addedCount, null);
+    }
+    if (total < batchCount) {
+      Arrays.fill(merged, total, batchCount, null);
+    }
+    return merged;
+  }
+
   /** Moves the non-null entries of {@code handlers[0, count)} to its front, in order. */
   static void compact(@Nullable RecoveryHandler[] handlers, int count) {
     int w = 0;

@@ -4,7 +4,6 @@ import static java.util.Objects.requireNonNull;
 
 import com.google.errorprone.annotations.concurrent.GuardedBy;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.locks.ReentrantLock;
@@ -445,26 +444,11 @@ public final class LockingRecoveryRegistry implements RecoveryRegistry {
    */
   @GuardedBy("lock")
   private void mergeLocked() {
-    RecoveryHandler[] merged = running;
-    int oldCount = runningCount;
-    int live = runningLive;
-    if (live != oldCount) {
-      HandlerArrays.compact(merged, oldCount);
-    }
-    int total = live + registeredCount;
-    if (registeredCount != 0) {
-      if (merged.length < total) {
-        merged = HandlerArrays.grown(merged, total);
-      }
-      System.arraycopy(registered, 0, merged, live, registeredCount);
-      Arrays.fill(registered, 0, registeredCount, null);
-    }
-    if (total < oldCount) {
-      Arrays.fill(merged, total, oldCount, null);
-    }
+    RecoveryHandler[] merged =
+        HandlerArrays.merged(running, runningCount, runningLive, registered, registeredCount);
     running = registered;
     registered = merged;
-    registeredCount = total;
+    registeredCount += runningLive;
     runningCount = 0;
     runningLive = 0;
     passInProgress = false;

@@ -16,6 +16,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.BooleanSupplier;
 import meshos.tick.MissedTickPolicy;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -71,6 +72,15 @@ class TickLoopTest {
     loop.wake();
   }
 
+  /** Spins until {@code condition} holds; fails with {@code message} after 10 s. */
+  private static void awaitTrue(BooleanSupplier condition, String message) {
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+    while (!condition.getAsBoolean()) {
+      assertTrue(System.nanoTime() < deadline, message);
+      Thread.onSpinWait();
+    }
+  }
+
   private Object next() throws InterruptedException {
     Object e = events.poll(10, TimeUnit.SECONDS);
     if (e == null) {
@@ -99,11 +109,7 @@ class TickLoopTest {
     assertEquals(1, lateTicks.get());
     // No tick is due now (the clock stands still): the loop parks, at the latest once it has
     // finished the second tick. Waited for, bounded: right after the event it may not have yet.
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-    while (loop.parks() == 0 && System.nanoTime() < deadline) {
-      Thread.onSpinWait();
-    }
-    assertTrue(loop.parks() > 0, "the loop parks while no tick is due");
+    awaitTrue(() -> loop.parks() > 0, "the loop parks while no tick is due");
   }
 
   @Test
@@ -133,11 +139,7 @@ class TickLoopTest {
     gate.lock();
     try {
       advance(100); // due, but the loop waits for the gate
-      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-      while (!gate.hasQueuedThread(loop.thread())) {
-        assertTrue(System.nanoTime() < deadline, "the loop never waited for the gate");
-        Thread.onSpinWait();
-      }
+      awaitTrue(() -> gate.hasQueuedThread(loop.thread()), "the loop never waited for the gate");
       running.set(false);
     } finally {
       gate.unlock();
