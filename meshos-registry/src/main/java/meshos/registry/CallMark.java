@@ -27,15 +27,15 @@ final class CallMark {
   }
 
   /**
-   * Takes the pending request, if there is one, and tells it {@code called}; called on the thread
-   * running the pass. A request that throws is logged as a {@code WARNING}; the pass goes on.
+   * Takes the pending request, if there is one, and tells it {@code called}, the handler whose call
+   * has just returned; called on the thread running the pass. A request that throws is logged as a {@code WARNING}; the pass goes on.
    */
-  void report(@Nullable RecoveryHandler called) {
+  void report(RecoveryHandler called) {
     if (request.get() == null) {
       return;
     }
     Consumer<? super RecoveryHandler> taken = request.getAndSet(null);
-    if (taken == null || called == null) {
+    if (taken == null) {
       return;
     }
     try {

@@ -27,10 +27,11 @@ import org.jspecify.annotations.Nullable;
  * <p>{@link #unregister} marks the pass's entry as removed (a tombstone), so the merge does not
  * bring it back and no pass that starts after {@code unregister} returned {@code true} runs it.
  * The pass in progress invokes it at most once more, and only if it had already dispatched that
- * call when {@code unregister} returned: it checks one volatile removal counter before each call,
- * and a removal made by another thread bumps that counter after writing its tombstone, so a pass
- * that sees the new count re-reads the entry and finds the tombstone; a removal that lands
- * between that check and the call cannot stop the call (nor can one that lands while it runs).
+ * call when {@code unregister} returned: it reads one volatile removal counter at its start and
+ * after each call, so before every call, and a removal made by another thread bumps that counter
+ * after writing its tombstone, so every entry the pass reads after seeing the new count shows the
+ * tombstone; a removal that lands between that read and the call cannot stop the call (nor can
+ * one that lands while it runs).
  * Called from inside a handler of the pass, {@code unregister} always takes effect before the pass
  * reaches the removed entry. (Reading every entry with an acquire load instead of the counter
  * costs more: the JIT then checks each entry's type twice.)
@@ -39,8 +40,9 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>{@link #markRunningCall} lets a watchdog that has seen a pass run over its budget learn which
  * handler <em>instance</em> is running, at no cost to a pass that nobody marks: it bumps the same
- * volatile counter as a removal, and the pass, on seeing the bump before its next call (or at its
- * end), reports the handler whose call just returned.
+ * volatile counter as a removal, and the pass, on seeing the bump when a call returns, reports the
+ * handler of that call, which it still holds, so a handler that unregistered itself during the
+ * call is named all the same.
  *
  * <h2>Cost</h2>
  *
@@ -236,11 +238,14 @@ public final class LockingRecoveryRegistry implements RecoveryRegistry {
   }
 
   /**
-   * Asks the pass in progress to name the handler whose call is running now. Once that call returns,
-   * {@code whenReturned} is called with the handler, on the thread running the pass, before the pass
-   * invokes its next handler (or ends). Several marks during one call are reported once; a mark made
-   * between two calls names the call that has just returned. Does nothing, and returns {@code
-   * false}, when no pass is in progress; a mark the pass has not reported by its end is dropped.
+   * Asks the pass in progress to name the handler whose call is running now: once the first call of
+   * the pass to return after this mark has returned, {@code whenReturned} is called with that
+   * call's handler, on the thread running the pass, before the pass invokes its next handler (or
+   * ends). That is the running call's handler when a call is running, as when a watchdog marks an
+   * overrunning pass; a handler that unregistered itself or was evicted during that call is named all
+   * the same (a fatal error that ends the pass reports nothing). Several marks before one call returns are reported once, to the latest. A mark that no
+   * call of the pass returns after is dropped when the pass ends. Does nothing, and returns {@code
+   * false}, when no pass is in progress.
    *
    * <p>Meant for a watchdog thread that has seen a pass run over its budget: it costs a pass nothing
    * unless a mark is made, and tells apart two instances of one class, which a stack sample cannot.
@@ -329,24 +334,12 @@ public final class LockingRecoveryRegistry implements RecoveryRegistry {
     found.clear();
     int skipped = 0;
     int seenRemovals = removals;
-    RecoveryHandler called = null; // the handler invoked last, for markRunningCall
     for (int i = 0; i < count; i++) {
       RecoveryHandler handler = batch[i];
       if (handler == null) {
         skipped++;
         continue;
       }
-      int removed = removals; // volatile: see "Unregistering during a pass"
-      if (removed != seenRemovals) {
-        seenRemovals = removed;
-        mark.report(called);
-        handler = batch[i]; // the removal that changed the count happens-before this read
-        if (handler == null) {
-          skipped++;
-          continue;
-        }
-      }
-      called = handler;
       int[] slots;
       try {
         slots = handler.recover();
@@ -356,7 +349,7 @@ public final class LockingRecoveryRegistry implements RecoveryRegistry {
           passCalls = i + 1 - skipped;
           throw fatal;
         }
-        continue;
+        slots = SlotBuffer.none();
       }
       if (slots == null) {
         evict(batch, i, handler, InvalidRecoveryResultException.nullResult());
@@ -366,9 +359,13 @@ public final class LockingRecoveryRegistry implements RecoveryRegistry {
           evict(batch, i, handler, invalid);
         }
       }
-    }
-    if (removals != seenRemovals) {
-      mark.report(called);
+      // Volatile, after every call and so before the next one: see "Unregistering during a pass".
+      // Checked after the call, not before, so the handler to name for a mark is the one in hand.
+      int removed = removals;
+      if (removed != seenRemovals) {
+        seenRemovals = removed;
+        mark.report(handler);
+      }
     }
     passCalls = count - skipped;
     return found.toArray();

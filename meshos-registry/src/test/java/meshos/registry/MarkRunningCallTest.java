@@ -121,6 +121,48 @@ class MarkRunningCallTest {
   }
 
   @Test
+  void aHandlerThatMarksAndThenUnregistersItselfIsStillNamed() {
+    List<RecoveryHandler> marked = new java.util.ArrayList<>();
+    RecoveryHandler leaving = new RecoveryHandler() {
+      @Override
+      public int[] recover() {
+        registry.markRunningCall(marked::add);
+        assertTrue(registry.unregister(this));
+        return Slots.NONE;
+      }
+    };
+    RecoveryHandler next = Slots.logging(log, "next");
+    registry.register(Slots.logging(log, "first"));
+    registry.register(leaving);
+    registry.register(next);
+
+    registry.tryRunAll();
+
+    assertEquals(List.of(leaving), marked, "named though its entry is a tombstone by then");
+    assertEquals(List.of("first", "next"), log);
+    assertEquals(2, registry.size());
+  }
+
+  @Test
+  void aHandlerThatMarksItselfAndThrowsIsNamedNotTheNextOne() {
+    List<RecoveryHandler> marked = new java.util.ArrayList<>();
+    RecoveryHandler failing = new RecoveryHandler() {
+      @Override
+      public int[] recover() {
+        registry.markRunningCall(marked::add);
+        throw new IllegalStateException("after marking itself");
+      }
+    };
+    registry.register(failing);
+    registry.register(Slots.logging(log, "next", 5));
+
+    assertArrayEquals(Slots.ints(5), registry.tryRunAll());
+
+    assertEquals(List.of(failing), marked);
+    assertEquals(1, registry.size(), "the failing handler is evicted");
+  }
+
+  @Test
   void aReportedMarkIsConsumedAndALaterRemovalReportsNothing() throws Exception {
     CountDownLatch release = new CountDownLatch(1);
     Twin last = new Twin("last", log, release);
