@@ -39,29 +39,29 @@ final class HandlerArrays {
     return Arrays.copyOf(handlers, grown);
   }
 
-  /** Appends the non-null entries of {@code handlers[0, count)} to {@code into}. */
-  static void addLive(@Nullable RecoveryHandler[] handlers, int count,
+  /** Appends the entries of {@code handlers[0, count)} other than {@code removed} to {@code into}. */
+  static void addLive(@Nullable RecoveryHandler[] handlers, int count, RecoveryHandler removed,
       List<RecoveryHandler> into) {
     for (int i = 0; i < count; i++) {
       RecoveryHandler handler = handlers[i];
-      if (handler != null) {
+      if (handler != removed) {
         into.add(handler);
       }
     }
   }
 
   /**
-   * The merge at a pass's end: the non-null entries of {@code batch[0, batchCount)} in order
-   * ({@code live} of them), then {@code added[0, addedCount)}, in {@code batch} (or a grown copy of
+   * The merge at a pass's end: the entries of {@code batch[0, batchCount)} other than {@code
+   * removed}, in order ({@code live} of them), then {@code added[0, addedCount)}, in {@code batch} (or a grown copy of
    * it), which is returned; {@code added}'s entries are nulled (it becomes the spare buffer), and
    * so are the returned array's stale entries past the merged ones, so that neither keeps a handler
    * that left the registry reachable. Constant-time when nothing was removed or added.
    */
   static @Nullable RecoveryHandler[] merged(@Nullable RecoveryHandler[] batch, int batchCount,
-      int live, @Nullable RecoveryHandler[] added, int addedCount) {
+      int live, RecoveryHandler removed, @Nullable RecoveryHandler[] added, int addedCount) {
     @Nullable RecoveryHandler[] merged = batch;
     if (live != batchCount) {
-      compact(merged, batchCount);
+      compact(merged, batchCount, removed);
     }
     int total = live + addedCount;
     if (addedCount != 0) {
@@ -77,12 +77,15 @@ final class HandlerArrays {
     return merged;
   }
 
-  /** Moves the non-null entries of {@code handlers[0, count)} to its front, in order. */
-  static void compact(@Nullable RecoveryHandler[] handlers, int count) {
+  /**
+   * Moves the entries of {@code handlers[0, count)} other than {@code removed} to its front, in
+   * order.
+   */
+  static void compact(@Nullable RecoveryHandler[] handlers, int count, RecoveryHandler removed) {
     int w = 0;
     for (int r = 0; r < count; r++) {
       RecoveryHandler h = handlers[r];
-      if (h != null) {
+      if (h != removed) {
         handlers[w++] = h;
       }
     }

@@ -47,7 +47,9 @@ import org.jspecify.annotations.Nullable;
  * <h2>Cost</h2>
  *
  * <p>A pass takes the lock twice regardless of the number of handlers, and none per handler unless
- * one is evicted; per handler it adds a null check and one volatile read to the call. In the steady
+ * one is evicted; per handler it adds one volatile read to the call. A removed entry holds a
+ * tombstone, a no-op handler that the pass calls like the others and that counts its calls as
+ * skips, so that the loop has no null check. In the steady
  * state (no registrations, removals or evictions during the pass) the swap and the merge are
  * constant-time and a pass in which no handler recovers anything allocates nothing: the two
  * handler buffers and the slot buffer are reused.
@@ -73,8 +75,8 @@ public final class LockingRecoveryRegistry implements RecoveryRegistry {
   private int registeredCount;
 
   /**
-   * During a pass: the pass's handlers, a removed entry nulled (a tombstone). Outside a pass: the
-   * spare buffer, all nulls, that becomes {@link #registered} at the next swap.
+   * During a pass: the pass's handlers, a removed entry replaced by {@link #tombstone}. Outside a
+   * pass: the spare buffer, all nulls, that becomes {@link #registered} at the next swap.
    */
   @GuardedBy("lock")
   private RecoveryHandler[] running = new RecoveryHandler[INITIAL_CAPACITY];
@@ -112,6 +114,9 @@ public final class LockingRecoveryRegistry implements RecoveryRegistry {
   /** Evictions of the pass in progress, reported after its merge; null when there are none. */
   @GuardedBy("lock")
   private @Nullable List<Evictions.Eviction> evictions;
+
+  /** What a removal leaves in {@link #running} during a pass; see {@link Tombstone}. */
+  private final Tombstone tombstone = new Tombstone();
 
   /** The slots of the pass in progress; only the thread running the pass touches it. */
   private final SlotBuffer slotBuffer = new SlotBuffer();
@@ -168,8 +173,8 @@ public final class LockingRecoveryRegistry implements RecoveryRegistry {
     } finally {
       lock.unlock();
     }
-    // Until the pass ends, its entries only ever change from a handler to null, so the search for
-    // the earliest entry runs outside the lock and the critical sections stay short.
+    // Until the pass ends, its entries only ever change from a handler to the tombstone, so the
+    // search for the earliest entry runs outside the lock and the critical sections stay short.
     int at = HandlerArrays.indexOf(batch, 0, count, handler);
     LockSpin.whileHeld(lock);
     lock.lock();
@@ -193,7 +198,7 @@ public final class LockingRecoveryRegistry implements RecoveryRegistry {
     if (passInProgress) {
       int at = HandlerArrays.indexOf(running, from, runningCount, handler);
       if (at >= 0) {
-        running[at] = null;
+        running[at] = tombstone;
         runningLive--;
         publishRemoval();
         return true;
@@ -332,21 +337,17 @@ public final class LockingRecoveryRegistry implements RecoveryRegistry {
   private int[] runPass(RecoveryHandler[] batch, int count) {
     SlotBuffer found = slotBuffer;
     found.clear();
-    int skipped = 0;
+    Tombstone removed = tombstone;
     int seenRemovals = removals;
     for (int i = 0; i < count; i++) {
-      RecoveryHandler handler = batch[i];
-      if (handler == null) {
-        skipped++;
-        continue;
-      }
+      RecoveryHandler handler = batch[i]; // a removed entry is the tombstone, called like the others
       int[] slots;
       try {
         slots = handler.recover();
       } catch (Throwable t) {
         evict(batch, i, handler, t);
         if (t instanceof VirtualMachineError fatal && !(t instanceof StackOverflowError)) {
-          passCalls = i + 1 - skipped;
+          passCalls = i + 1 - removed.takeSkips();
           throw fatal;
         }
         slots = SlotBuffer.none();
@@ -360,14 +361,15 @@ public final class LockingRecoveryRegistry implements RecoveryRegistry {
         }
       }
       // Volatile, after every call and so before the next one: see "Unregistering during a pass".
-      // Checked after the call, not before, so the handler to name for a mark is the one in hand.
-      int removed = removals;
-      if (removed != seenRemovals) {
-        seenRemovals = removed;
+      // Checked after the call, not before, so the handler to name for a mark is the one in hand;
+      // a tombstone's call is no call, so a bump first seen after one waits for the next call.
+      int now = removals;
+      if (now != seenRemovals && handler != removed) {
+        seenRemovals = now;
         mark.report(handler);
       }
     }
-    passCalls = count - skipped;
+    passCalls = count - removed.takeSkips();
     return found.toArray();
   }
 
@@ -405,9 +407,9 @@ public final class LockingRecoveryRegistry implements RecoveryRegistry {
     lock.lock();
     try {
       if (passInProgress) {
-        HandlerArrays.addLive(running, runningCount, all);
+        HandlerArrays.addLive(running, runningCount, tombstone, all);
       }
-      HandlerArrays.addLive(registered, registeredCount, all);
+      HandlerArrays.addLive(registered, registeredCount, tombstone, all);
     } finally {
       lock.unlock();
     }
@@ -425,7 +427,7 @@ public final class LockingRecoveryRegistry implements RecoveryRegistry {
     lock.lock();
     try {
       if (batch[index] == handler) {
-        batch[index] = null;
+        batch[index] = tombstone;
         runningLive--;
       }
       evictions = Evictions.add(evictions, handler, cause);
@@ -442,7 +444,8 @@ public final class LockingRecoveryRegistry implements RecoveryRegistry {
   @GuardedBy("lock")
   private void mergeLocked() {
     RecoveryHandler[] merged =
-        HandlerArrays.merged(running, runningCount, runningLive, registered, registeredCount);
+        HandlerArrays.merged(
+            running, runningCount, runningLive, tombstone, registered, registeredCount);
     running = registered;
     registered = merged;
     registeredCount += runningLive;

@@ -14,6 +14,7 @@ class HandlerArraysTest {
   private final RecoveryHandler a = Slots.logging(Slots.newLog(), "a");
   private final RecoveryHandler b = Slots.logging(Slots.newLog(), "b");
   private final RecoveryHandler c = Slots.logging(Slots.newLog(), "c");
+  private final RecoveryHandler removed = new Tombstone();
 
   @Test
   void growthIsHalfAsLargeAgainAtLeastEightMoreAndAtLeastWhatIsNeeded() {
@@ -38,18 +39,18 @@ class HandlerArraysTest {
 
   @Test
   void compactMovesTheLiveEntriesToTheFrontInOrderAlsoWhenTheArrayIsFull() {
-    RecoveryHandler[] full = {null, a, null, b, c};
-    HandlerArrays.compact(full, full.length);
+    RecoveryHandler[] full = {removed, a, removed, b, c};
+    HandlerArrays.compact(full, full.length, removed);
     assertArrayEquals(new RecoveryHandler[] {a, b, c}, Arrays.copyOf(full, 3));
   }
 
   @Test
   void addLiveReadsUpToTheCountAlsoWhenTheArrayIsFull() {
     List<RecoveryHandler> into = new ArrayList<>();
-    HandlerArrays.addLive(new RecoveryHandler[] {a, null, b, c}, 4, into);
+    HandlerArrays.addLive(new RecoveryHandler[] {a, removed, b, c}, 4, removed, into);
     assertEquals(List.of(a, b, c), into);
     into.clear();
-    HandlerArrays.addLive(new RecoveryHandler[] {a, b, c}, 2, into);
+    HandlerArrays.addLive(new RecoveryHandler[] {a, b, c}, 2, removed, into);
     assertEquals(List.of(a, b), into);
   }
 

@@ -163,6 +163,39 @@ class MarkRunningCallTest {
   }
 
   @Test
+  void marksFromAnotherThreadNameRegisteredHandlersNeverTheTombstoneOfARemovedOne()
+      throws Exception {
+    java.util.Queue<RecoveryHandler> named = new java.util.concurrent.ConcurrentLinkedQueue<>();
+    java.util.concurrent.atomic.AtomicReference<LockingRecoveryRegistry> current =
+        new java.util.concurrent.atomic.AtomicReference<>(registry);
+    java.util.concurrent.atomic.AtomicBoolean stop = new java.util.concurrent.atomic.AtomicBoolean();
+    Future<?> marker = pool.submit(() -> {
+      while (!stop.get()) {
+        current.get().markRunningCall(named::add);
+      }
+    });
+    try {
+      for (int pass = 0; pass < 5_000; pass++) {
+        LockingRecoveryRegistry fresh = new LockingRecoveryRegistry((h, c) -> {});
+        RecoveryHandler victim = () -> Slots.NONE;
+        fresh.register(() -> {
+          fresh.unregister(victim); // leaves a tombstone that the pass then calls
+          return Slots.NONE;
+        });
+        fresh.register(victim);
+        fresh.register(() -> Slots.NONE);
+        current.set(fresh);
+        fresh.tryRunAll();
+        assertEquals(2, fresh.size());
+      }
+    } finally {
+      stop.set(true);
+      marker.get(10, TimeUnit.SECONDS);
+    }
+    assertFalse(named.stream().anyMatch(h -> h instanceof Tombstone), "a tombstone was named");
+  }
+
+  @Test
   void aReportedMarkIsConsumedAndALaterRemovalReportsNothing() throws Exception {
     CountDownLatch release = new CountDownLatch(1);
     Twin last = new Twin("last", log, release);
