@@ -5,7 +5,11 @@ import meshos.api.RecoveryHandler;
 import meshos.api.RecoveryRegistry;
 import meshos.registry.LockingRecoveryRegistry;
 
-/** The registries compared, by the name used in the {@code impl} benchmark parameter. */
+/**
+ * The registries compared, by the name used in the {@code impl} benchmark parameter; {@code
+ * meshos-marks} is meshos as overrun enforcement runs it ({@code enableCallMarks()}), for A/Bs with
+ * {@code -p impl=...}, not in the suite's default runs.
+ */
 final class Implementation {
   private Implementation() {}
 
@@ -13,11 +17,18 @@ final class Implementation {
   static RecoveryRegistry create(String id) {
     return switch (id) {
       case "meshos" -> new LockingRecoveryRegistry((handler, cause) -> { });
+      case "meshos-marks" -> withCallMarks(new LockingRecoveryRegistry((handler, cause) -> { }));
       case "plain-loop" -> new PlainLoopBaseline();
       case "cowal" -> new CopyOnWriteBaseline();
       case "lock-held" -> new LockHeldBaseline();
       default -> throw new IllegalArgumentException("unknown implementation " + id);
     };
+  }
+
+  /** {@code registry} with call marks enabled, as overrun enforcement runs it. */
+  private static LockingRecoveryRegistry withCallMarks(LockingRecoveryRegistry registry) {
+    registry.enableCallMarks();
+    return registry;
   }
 
   /**

@@ -6,9 +6,11 @@ import meshos.api.RecoveryHandler;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The pending request of {@link LockingRecoveryRegistry#markRunningCall}: set by any thread (under
- * the registry's lock, while a pass is in progress), taken once by the thread running the pass
- * when it has seen the bump, cleared when the pass ends.
+ * The marks of {@link LockingRecoveryRegistry#markRunningCall}: whether they are enabled, whether
+ * the pass in progress checks for them, and the pending request. {@link #enable}, {@link
+ * #beginPass} and {@link #request} are called with the registry's lock held; {@link #count} by the
+ * thread running a pass, which also takes the request once it has seen the count change; the
+ * request is cleared when the pass ends.
  */
 final class CallMark {
   private static final System.Logger LOG = System.getLogger(LockingRecoveryRegistry.class.getName());
@@ -16,11 +18,44 @@ final class CallMark {
   private final AtomicReference<@Nullable Consumer<? super RecoveryHandler>> request =
       new AtomicReference<>();
 
-  /** Replaces the pending request, if any, with {@code whenReturned}. */
-  void request(Consumer<? super RecoveryHandler> whenReturned) {
-    request.set(whenReturned);
+  /** Whether passes that begin from now on check for marks; under the registry's lock. */
+  private boolean enabled;
+
+  /** Whether the pass in progress checks for marks; under the registry's lock. */
+  private boolean passChecks;
+
+  /** Bumped by each request, under the registry's lock. */
+  private volatile int count;
+
+  /** Makes the passes that begin from now on check for marks. */
+  void enable() {
+    enabled = true;
   }
 
+  /** Called at the swap of a pass; returns whether that pass checks for marks. */
+  boolean beginPass() {
+    passChecks = enabled;
+    return passChecks;
+  }
+
+  /** The number of requests so far; read by a checking pass after each call. */
+  int count() {
+    return count;
+  }
+
+  /**
+   * Replaces the pending request, if any, with {@code whenReturned}, and bumps the count; with a
+   * pass in progress. Returns false, and does nothing, if that pass does not check for marks.
+   */
+  @SuppressWarnings("NonAtomicVolatileUpdate") // only ever under the registry's lock
+  boolean request(Consumer<? super RecoveryHandler> whenReturned) {
+    if (!passChecks) {
+      return false;
+    }
+    request.set(whenReturned);
+    count++;
+    return true;
+  }
   /** Drops the pending request, if any. */
   void clear() {
     request.set(null);

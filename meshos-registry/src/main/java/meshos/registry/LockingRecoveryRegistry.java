@@ -3,6 +3,8 @@ package meshos.registry;
 import static java.util.Objects.requireNonNull;
 
 import com.google.errorprone.annotations.concurrent.GuardedBy;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -24,35 +26,34 @@ import org.jspecify.annotations.Nullable;
  *
  * <h2>Unregistering during a pass</h2>
  *
- * <p>{@link #unregister} marks the pass's entry as removed (a tombstone), so the merge does not
- * bring it back and no pass that starts after {@code unregister} returned {@code true} runs it.
- * The pass in progress invokes it at most once more, and only if it had already dispatched that
- * call when {@code unregister} returned: it reads one volatile removal counter at its start and
- * after each call, so before every call, and a removal made by another thread bumps that counter
- * after writing its tombstone, so every entry the pass reads after seeing the new count shows the
- * tombstone; a removal that lands between that read and the call cannot stop the call (nor can
- * one that lands while it runs).
- * Called from inside a handler of the pass, {@code unregister} always takes effect before the pass
- * reaches the removed entry. (Reading every entry with an acquire load instead of the counter
- * costs more: the JIT then checks each entry's type twice.)
+ * <p>{@link #unregister} replaces the pass's entry with a tombstone, so the merge does not bring it
+ * back and no pass that starts after {@code unregister} returned {@code true} runs it. The pass in
+ * progress invokes it at most once more, and only if it had already dispatched that call when
+ * {@code unregister} returned: the tombstone is written with release semantics and the pass reads
+ * each entry with acquire semantics just before its call, so a removal made by another thread
+ * that has returned is seen; one that lands between that read and the call cannot stop the call
+ * (nor can one that lands while it runs). Called from inside a handler of the pass, {@code
+ * unregister} always takes effect before the pass reaches the removed entry. The tombstone is a
+ * no-op handler that the pass calls like the others and that counts its calls as skips, so that
+ * the loop needs no null check.
  *
  * <h2>Naming the call in progress</h2>
  *
  * <p>{@link #markRunningCall} lets a watchdog that has seen a pass run over its budget learn which
- * handler <em>instance</em> is running, at no cost to a pass that nobody marks: it bumps the same
- * volatile counter as a removal, and the pass, on seeing the bump when a call returns, reports the
- * handler of that call, which it still holds, so a handler that unregistered itself during the
- * call is named all the same.
+ * handler <em>instance</em> is running. Passes check for marks only once {@link #enableCallMarks}
+ * was called (overrun enforcement does): such a pass reads one volatile counter after each call,
+ * which a mark bumps, and on seeing the bump reports the handler of the call that has just
+ * returned, which it still holds, so a handler that unregistered itself during the call is named
+ * all the same.
  *
  * <h2>Cost</h2>
  *
  * <p>A pass takes the lock twice regardless of the number of handlers, and none per handler unless
- * one is evicted; per handler it adds one volatile read to the call. A removed entry holds a
- * tombstone, a no-op handler that the pass calls like the others and that counts its calls as
- * skips, so that the loop has no null check. In the steady
- * state (no registrations, removals or evictions during the pass) the swap and the merge are
- * constant-time and a pass in which no handler recovers anything allocates nothing: the two
- * handler buffers and the slot buffer are reused.
+ * one is evicted. Per handler it adds nothing to the call but the acquire read of the entry (on
+ * x86 an ordinary load) and the result's emptiness check; with marks enabled, one volatile read
+ * more. In the steady state (no registrations, removals or evictions during the pass) the swap and
+ * the merge are constant-time and a pass in which no handler recovers anything allocates nothing:
+ * the two handler buffers and the slot buffer are reused.
  *
  * <h2>Memory consistency</h2>
  *
@@ -63,6 +64,8 @@ import org.jspecify.annotations.Nullable;
  */
 public final class LockingRecoveryRegistry implements RecoveryRegistry {
   private static final int INITIAL_CAPACITY = 8;
+  private static final VarHandle ENTRY =
+      MethodHandles.arrayElementVarHandle(RecoveryHandler[].class);
 
   private final ReentrantLock lock = new ReentrantLock();
   private final EvictionListener listener;
@@ -95,20 +98,10 @@ public final class LockingRecoveryRegistry implements RecoveryRegistry {
   @GuardedBy("lock")
   private int passNumber;
 
-  /**
-   * Tombstones written into {@link #running} by {@link #unregister}, bumped (under the lock) after
-   * each one: the pass reads it before every call, so that a removal made by another thread is seen
-   * before the removed handler would be invoked. Also bumped by {@link #markRunningCall}.
-   */
-  private volatile int removals;
-
   /** Handler calls of every pass ended so far; bumped under the lock at each pass's end. */
   private volatile long calls;
 
-  /** Handler calls of the pass in progress; confined to the thread running it, like slotBuffer. */
-  private int passCalls;
-
-  /** The request of {@link #markRunningCall} for the pass in progress. */
+  /** The marks of {@link #markRunningCall}; touched under the lock, except by the pass. */
   private final CallMark mark = new CallMark();
 
   /** Evictions of the pass in progress, reported after its merge; null when there are none. */
@@ -118,8 +111,8 @@ public final class LockingRecoveryRegistry implements RecoveryRegistry {
   /** What a removal leaves in {@link #running} during a pass; see {@link Tombstone}. */
   private final Tombstone tombstone = new Tombstone();
 
-  /** The slots of the pass in progress; only the thread running the pass touches it. */
-  private final SlotBuffer slotBuffer = new SlotBuffer();
+  /** The loop of the pass in progress; only the thread running the pass touches it. */
+  private final PassLoop loop = new PassLoop(tombstone, mark);
 
   /**
    * Creates a registry that logs each eviction as one {@code WARNING} through {@link
@@ -198,9 +191,8 @@ public final class LockingRecoveryRegistry implements RecoveryRegistry {
     if (passInProgress) {
       int at = HandlerArrays.indexOf(running, from, runningCount, handler);
       if (at >= 0) {
-        running[at] = tombstone;
+        ENTRY.setRelease(running, at, tombstone); // see "Unregistering during a pass"
         runningLive--;
-        publishRemoval();
         return true;
       }
     }
@@ -212,21 +204,6 @@ public final class LockingRecoveryRegistry implements RecoveryRegistry {
     System.arraycopy(all, at + 1, all, at, registeredCount - at - 1);
     all[--registeredCount] = null;
     return true;
-  }
-
-  /** Adds the pass's calls; with the lock held, so the volatile's read-then-write is not a race. */
-  @GuardedBy("lock")
-  @SuppressWarnings("NonAtomicVolatileUpdate")
-  private void countCallsLocked() {
-    calls += passCalls;
-    passCalls = 0;
-  }
-
-  /** Only ever called with the lock held, so the read-then-write of the volatile is not a race. */
-  @GuardedBy("lock")
-  @SuppressWarnings("NonAtomicVolatileUpdate")
-  private void publishRemoval() {
-    removals++;
   }
 
   /**
@@ -248,9 +225,11 @@ public final class LockingRecoveryRegistry implements RecoveryRegistry {
    * call's handler, on the thread running the pass, before the pass invokes its next handler (or
    * ends). That is the running call's handler when a call is running, as when a watchdog marks an
    * overrunning pass; a handler that unregistered itself or was evicted during that call is named all
-   * the same (a fatal error that ends the pass reports nothing). Several marks before one call returns are reported once, to the latest. A mark that no
-   * call of the pass returns after is dropped when the pass ends. Does nothing, and returns {@code
-   * false}, when no pass is in progress.
+   * the same (a fatal error that ends the pass reports nothing). Several marks before one call
+   * returns are reported once, to the latest. A mark that no call of the pass returns after is
+   * dropped when the pass ends. Does nothing, and returns {@code false}, when no pass is in
+   * progress or the pass in progress does not check for marks (it began before {@link
+   * #enableCallMarks} was first called).
    *
    * <p>Meant for a watchdog thread that has seen a pass run over its budget: it costs a pass nothing
    * unless a mark is made, and tells apart two instances of one class, which a stack sample cannot.
@@ -259,7 +238,7 @@ public final class LockingRecoveryRegistry implements RecoveryRegistry {
    * logged as a {@code WARNING} and the pass goes on.
    *
    * @param whenReturned told the handler whose call was marked, once that call returns
-   * @return whether a pass was in progress
+   * @return whether a pass that checks for marks was in progress
    * @throws NullPointerException if {@code whenReturned} is null
    */
   public boolean markRunningCall(Consumer<? super RecoveryHandler> whenReturned) {
@@ -267,12 +246,23 @@ public final class LockingRecoveryRegistry implements RecoveryRegistry {
     LockSpin.whileHeld(lock);
     lock.lock();
     try {
-      if (!passInProgress) {
-        return false;
-      }
-      mark.request(whenReturned);
-      publishRemoval();
-      return true;
+      return passInProgress && mark.request(whenReturned);
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  /**
+   * Makes every pass that starts from now on check for {@link #markRunningCall marks}, at the cost
+   * of one volatile read per handler call. Overrun enforcement enables it on the runtime's registry;
+   * a registry nobody marks should not. Idempotent; may be called from any thread, also from a
+   * handler (the pass in progress is unchanged); never waits for a pass.
+   */
+  public void enableCallMarks() {
+    LockSpin.whileHeld(lock);
+    lock.lock();
+    try {
+      mark.enable();
     } finally {
       lock.unlock();
     }
@@ -304,6 +294,7 @@ public final class LockingRecoveryRegistry implements RecoveryRegistry {
   public int[] tryRunAll() {
     RecoveryHandler[] batch;
     int count;
+    boolean checkMarks;
     LockSpin.whileHeld(lock);
     lock.lock();
     try {
@@ -318,68 +309,27 @@ public final class LockingRecoveryRegistry implements RecoveryRegistry {
       runningCount = count;
       runningLive = count;
       passInProgress = true;
+      checkMarks = mark.beginPass();
       passNumber++;
     } finally {
       lock.unlock();
     }
 
     try {
-      return runPass(batch, count);
+      return loop.run(this, batch, count, checkMarks);
     } finally {
       endPass();
     }
   }
 
-  /**
-   * Runs the handlers of the pass, outside the lock. Kept apart from the swap and the merge so that
-   * the JIT compiles this loop as a small unit of its own.
-   */
-  private int[] runPass(RecoveryHandler[] batch, int count) {
-    SlotBuffer found = slotBuffer;
-    found.clear();
-    Tombstone removed = tombstone;
-    int seenRemovals = removals;
-    for (int i = 0; i < count; i++) {
-      RecoveryHandler handler = batch[i]; // a removed entry is the tombstone, called like the others
-      int[] slots;
-      try {
-        slots = handler.recover();
-      } catch (Throwable t) {
-        evict(batch, i, handler, t);
-        if (t instanceof VirtualMachineError fatal && !(t instanceof StackOverflowError)) {
-          passCalls = i + 1 - removed.takeSkips();
-          throw fatal;
-        }
-        slots = SlotBuffer.none();
-      }
-      if (slots == null) {
-        evict(batch, i, handler, InvalidRecoveryResultException.nullResult());
-      } else if (slots.length != 0) {
-        InvalidRecoveryResultException invalid = found.appendChecked(slots);
-        if (invalid != null) {
-          evict(batch, i, handler, invalid);
-        }
-      }
-      // Volatile, after every call and so before the next one: see "Unregistering during a pass".
-      // Checked after the call, not before, so the handler to name for a mark is the one in hand;
-      // a tombstone's call is no call, so a bump first seen after one waits for the next call.
-      int now = removals;
-      if (now != seenRemovals && handler != removed) {
-        seenRemovals = now;
-        mark.report(handler);
-      }
-    }
-    passCalls = count - removed.takeSkips();
-    return found.toArray();
-  }
-
   /** Merges the survivors back, then reports the pass's evictions outside the lock. */
+  @SuppressWarnings("NonAtomicVolatileUpdate") // calls is only ever written under the lock
   private void endPass() {
     @Nullable List<Evictions.Eviction> evicted;
     LockSpin.whileHeld(lock);
     lock.lock();
     try {
-      countCallsLocked();
+      calls += loop.takeCalls();
       mergeLocked();
       mark.clear();
       evicted = evictions;
@@ -421,8 +371,11 @@ public final class LockingRecoveryRegistry implements RecoveryRegistry {
     return "LockingRecoveryRegistry[size=" + size() + "]";
   }
 
-  /** Removes the pass's entry {@code index} unless it was unregistered meanwhile; records why. */
-  private void evict(RecoveryHandler[] batch, int index, RecoveryHandler handler, Throwable cause) {
+  /**
+   * Removes the pass's entry {@code index} unless it was unregistered meanwhile, and records why;
+   * called by {@link PassLoop} on the thread running the pass.
+   */
+  void evict(RecoveryHandler[] batch, int index, RecoveryHandler handler, Throwable cause) {
     LockSpin.whileHeld(lock);
     lock.lock();
     try {

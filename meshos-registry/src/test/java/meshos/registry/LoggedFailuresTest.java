@@ -99,6 +99,7 @@ class LoggedFailuresTest {
             return "the-consumer";
           }
         };
+    registry.enableCallMarks();
     registry.register(named("self", () -> {
       assertTrue(registry.markRunningCall(consumer));
       return Slots.ints(1);

@@ -24,6 +24,10 @@ class MarkRunningCallTest {
   private final List<String> log = Slots.newLog();
   private final ExecutorService pool = Executors.newSingleThreadExecutor();
 
+  {
+    registry.enableCallMarks();
+  }
+
   @AfterEach
   void shutdown() {
     pool.shutdownNow();
@@ -54,6 +58,36 @@ class MarkRunningCallTest {
     public String toString() {
       return name;
     }
+  }
+
+  @Test
+  void passesCheckForMarksOnlyFromTheFirstPassThatBeginsAfterTheyAreEnabled() {
+    LockingRecoveryRegistry plain = new LockingRecoveryRegistry((h, c) -> {});
+    List<RecoveryHandler> marked = new java.util.ArrayList<>();
+    boolean[] accepted = new boolean[3];
+    int[] pass = {0};
+    RecoveryHandler self = new RecoveryHandler() {
+      @Override
+      public int[] recover() {
+        accepted[pass[0]] = plain.markRunningCall(marked::add);
+        if (pass[0] == 0) {
+          plain.enableCallMarks(); // the pass in progress is unchanged
+          accepted[1] = plain.markRunningCall(marked::add);
+        }
+        return Slots.NONE;
+      }
+    };
+    plain.register(self);
+
+    plain.tryRunAll();
+    assertFalse(accepted[0], "marks are off by default");
+    assertFalse(accepted[1], "enabled during a pass: not that pass");
+    assertEquals(List.of(), marked);
+
+    pass[0] = 2;
+    plain.tryRunAll();
+    assertTrue(accepted[2]);
+    assertEquals(List.of(self), marked);
   }
 
   @Test
@@ -177,6 +211,7 @@ class MarkRunningCallTest {
     try {
       for (int pass = 0; pass < 5_000; pass++) {
         LockingRecoveryRegistry fresh = new LockingRecoveryRegistry((h, c) -> {});
+        fresh.enableCallMarks();
         RecoveryHandler victim = () -> Slots.NONE;
         fresh.register(() -> {
           fresh.unregister(victim); // leaves a tombstone that the pass then calls

@@ -46,6 +46,7 @@ public final class SupervisorHooks implements TickHooks {
       RecoveryRegistry registry, HandlerNames names, RuntimeCounters counters) {
     OverrunStrikes strikes = null;
     if (config.overrunStrikes() > 0 && registry instanceof LockingRecoveryRegistry locking) {
+      locking.enableCallMarks(); // its passes then name the running call when the watchdog asks
       strikes = new OverrunStrikes(config.overrunStrikes(), locking::markRunningCall,
           config.nanoClock());
     }

@@ -20,6 +20,9 @@ public final class TickProgress {
 
   private final HandlerNames names;
   private final String registryClass;
+
+  /** The registry's package with its trailing dot ("" for the unnamed package). */
+  private final String registryPackage;
   private volatile String phase = IDLE;
   private volatile @Nullable Thread ticking;
 
@@ -30,6 +33,7 @@ public final class TickProgress {
   public TickProgress(HandlerNames names, String registryClass) {
     this.names = names;
     this.registryClass = registryClass;
+    this.registryPackage = registryClass.substring(0, registryClass.lastIndexOf('.') + 1);
   }
 
   /** Ticking thread: a tick starts on the calling thread, in the poll phase. */
@@ -65,8 +69,9 @@ public final class TickProgress {
   /**
    * Watchdog thread, once a tick is over budget: names what the tick in flight is doing. During
    * the pass it reads the ticking thread's stack: the first frame below the registry's {@code
-   * tryRunAll} that is not the registry's own is the running handler, named by {@link
-   * HandlerNames#nameOfCode}.
+   * tryRunAll} that is not of a class in the registry's package (its pass loop, its tombstone) is
+   * the running handler, named by {@link HandlerNames#nameOfCode}; so a handler class in the
+   * package of a custom registry is not named.
    *
    * @return a phase name or a handler name
    */
@@ -80,15 +85,23 @@ public final class TickProgress {
     for (int i = 1; i < stack.length; i++) {
       if (stack[i].getClassName().equals(registryClass)
           && stack[i].getMethodName().equals("tryRunAll")) {
-        // Below tryRunAll, skip the registry's own frames (its pass loop): the next one is the
-        // handler. A handler calling back into the registry sits below its own frame, not here.
+        // Below tryRunAll, skip the registry's own frames (its pass loop, in its package): the
+        // next one is the handler. A handler calling back into the registry sits below its own
+        // frame, not here.
         int j = i - 1;
-        while (j > 0 && stack[j].getClassName().equals(registryClass)) {
+        while (j > 0 && isRegistrys(stack[j])) {
           j--;
         }
-        return stack[j].getClassName().equals(registryClass) ? now : names.nameOfCode(stack[j]);
+        return isRegistrys(stack[j]) ? now : names.nameOfCode(stack[j]);
       }
     }
     return now;
+  }
+
+  /** Whether {@code frame} is of a class in the registry's package (not a subpackage). */
+  private boolean isRegistrys(StackTraceElement frame) {
+    String name = frame.getClassName();
+    int dot = name.lastIndexOf('.');
+    return name.startsWith(registryPackage) && dot == registryPackage.length() - 1;
   }
 }

@@ -28,6 +28,10 @@ class OverrunStrikesTest {
   private final LockingRecoveryRegistry registry = new LockingRecoveryRegistry((h, c) -> {});
   private final AtomicLong clock = new AtomicLong(1_000 * MS);
   private final OverrunStrikes strikes = new OverrunStrikes(3, registry::markRunningCall, clock::get);
+
+  {
+    registry.enableCallMarks(); // as SupervisorHooks does when enforcement is on
+  }
   private final ExecutorService tickThread = Executors.newSingleThreadExecutor();
 
   @AfterEach
