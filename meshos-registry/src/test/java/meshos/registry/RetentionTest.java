@@ -60,6 +60,29 @@ class RetentionTest {
     assertTrue(collected(last), "a stale entry past the count still holds the handler");
   }
 
+  @Test
+  void theConsumerOfAMarkThePassDroppedIsCollectable() {
+    registry.enableCallMarks();
+    AtomicReference<java.util.function.Consumer<RecoveryHandler>> consumer =
+        new AtomicReference<>(new java.util.function.Consumer<>() { // its own identity
+          @Override
+          public void accept(RecoveryHandler h) {}
+        });
+    WeakReference<Object> dropped = new WeakReference<>(consumer.get());
+    boolean[] fail = {true};
+    registry.register(() -> {
+      if (fail[0]) {
+        fail[0] = false;
+        registry.markRunningCall(consumer.getAndSet(null));
+        throw new OutOfMemoryError("simulated: the pass ends before the mark is reported");
+      }
+      return Slots.NONE;
+    });
+    org.junit.jupiter.api.Assertions.assertThrows(OutOfMemoryError.class, registry::tryRunAll);
+
+    assertTrue(collected(dropped), "the registry still holds the dropped mark's consumer");
+  }
+
   private WeakReference<RecoveryHandler> registerNew() {
     RecoveryHandler h = new Disposable();
     registry.register(h);

@@ -16,6 +16,7 @@ class TombstoneTest {
     tombstone.recover();
     assertEquals(2, tombstone.takeSkips());
     assertEquals(0, tombstone.takeSkips(), "taking starts the count again");
+    assertEquals("Tombstone", tombstone.toString(), "how a stray one would show in a log");
   }
 
   @Test
