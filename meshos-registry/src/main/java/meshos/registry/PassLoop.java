@@ -37,7 +37,7 @@ final class PassLoop {
     if (checkMarks) {
       runCheckingMarks(registry, batch, count);
     } else {
-      run(registry, batch, count);
+      runWithoutMarks(registry, batch, count);
     }
     calls = count - tombstone.takeSkips();
     return found.toArray();
@@ -50,7 +50,8 @@ final class PassLoop {
     return taken;
   }
 
-  private void run(LockingRecoveryRegistry registry, RecoveryHandler[] batch, int count) {
+  private void runWithoutMarks(LockingRecoveryRegistry registry, RecoveryHandler[] batch,
+      int count) {
     for (int i = 0; i < count; i++) {
       RecoveryHandler handler = batch[i]; // a removed entry is the tombstone, called like the others
       VarHandle.acquireFence(); // makes the read above an acquire

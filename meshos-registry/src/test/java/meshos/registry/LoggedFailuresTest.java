@@ -29,7 +29,7 @@ class LoggedFailuresTest {
   void theDefaultListenerLogsOneWarningNamingTheHandlerWithTheCause() {
     LockingRecoveryRegistry registry = new LockingRecoveryRegistry();
     IllegalStateException cause = new IllegalStateException("boom");
-    registry.register(named("broken", () -> {
+    registry.register(Slots.named("broken", () -> {
       throw cause;
     }));
 
@@ -56,8 +56,8 @@ class LoggedFailuresTest {
       }
     };
     LockingRecoveryRegistry registry = new LockingRecoveryRegistry(listener);
-    registry.register(named("a", () -> null));
-    registry.register(named("b", () -> null));
+    registry.register(Slots.named("a", () -> null));
+    registry.register(Slots.named("b", () -> null));
 
     registry.tryRunAll();
 
@@ -75,8 +75,8 @@ class LoggedFailuresTest {
     LockingRecoveryRegistry registry = new LockingRecoveryRegistry((h, c) -> {
       throw bug;
     });
-    registry.register(named("a", () -> null));
-    registry.register(named("b", () -> Slots.ints(4)));
+    registry.register(Slots.named("a", () -> null));
+    registry.register(Slots.named("b", () -> Slots.ints(4)));
 
     assertArrayEquals(Slots.ints(4), registry.tryRunAll());
     assertSame(bug, log.only().getThrown());
@@ -100,11 +100,11 @@ class LoggedFailuresTest {
           }
         };
     registry.enableCallMarks();
-    registry.register(named("self", () -> {
+    registry.register(Slots.named("self", () -> {
       assertTrue(registry.markRunningCall(consumer));
       return Slots.ints(1);
     }));
-    registry.register(named("next", () -> Slots.ints(2)));
+    registry.register(Slots.named("next", () -> Slots.ints(2)));
 
     assertArrayEquals(Slots.ints(1, 2), registry.tryRunAll());
 
@@ -123,28 +123,14 @@ class LoggedFailuresTest {
     assertEquals(List.of(), log.messages());
   }
 
-  static RecoveryHandler named(String name, RecoveryHandler body) {
-    return new RecoveryHandler() {
-      @Override
-      public int[] recover() {
-        return body.recover();
-      }
-
-      @Override
-      public String toString() {
-        return name;
-      }
-    };
-  }
-
   @Test
   void aListenerThrowingAVirtualMachineErrorPropagatesItUnlogged() {
     OutOfMemoryError fatal = new OutOfMemoryError("simulated, in the listener");
     LockingRecoveryRegistry registry = new LockingRecoveryRegistry((h, c) -> {
       throw fatal;
     });
-    registry.register(named("a", () -> null));
-    registry.register(named("b", () -> Slots.ints(5)));
+    registry.register(Slots.named("a", () -> null));
+    registry.register(Slots.named("b", () -> Slots.ints(5)));
 
     assertSame(fatal, assertThrows(OutOfMemoryError.class, registry::tryRunAll));
     assertEquals(List.of(), log.messages());
@@ -157,7 +143,7 @@ class LoggedFailuresTest {
     LockingRecoveryRegistry registry = new LockingRecoveryRegistry((h, c) -> {
       throw overflow;
     });
-    registry.register(named("a", () -> null));
+    registry.register(Slots.named("a", () -> null));
 
     assertArrayEquals(Slots.NONE, registry.tryRunAll());
     assertSame(overflow, log.only().getThrown());

@@ -27,6 +27,21 @@ final class Slots {
     };
   }
 
+  /** {@code body} under the name {@code name} (its {@code toString}, as logs show it). */
+  static RecoveryHandler named(String name, RecoveryHandler body) {
+    return new RecoveryHandler() {
+      @Override
+      public int[] recover() {
+        return body.recover();
+      }
+
+      @Override
+      public String toString() {
+        return name;
+      }
+    };
+  }
+
   static List<String> newLog() {
     return Collections.synchronizedList(new ArrayList<>());
   }

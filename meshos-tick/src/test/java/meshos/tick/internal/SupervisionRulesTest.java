@@ -1,5 +1,6 @@
 package meshos.tick.internal;
 
+import static meshos.tick.internal.SupervisorTest.handler;
 import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -25,20 +26,6 @@ import org.junit.jupiter.api.Test;
 class SupervisionRulesTest {
   private final RuntimeException boom = new IllegalStateException("boom");
   private final List<RecoveryHandler> registered = new ArrayList<>();
-
-  private static RecoveryHandler handler(String name) {
-    return new RecoveryHandler() {
-      @Override
-      public int[] recover() {
-        return new int[0];
-      }
-
-      @Override
-      public String toString() {
-        return name;
-      }
-    };
-  }
 
   /** Evicts {@code h} at {@code now}, restarts it when due; returns the backoff it was given. */
   private long evictAndRestart(Supervisor s, RecoveryHandler h, long now) {
@@ -115,27 +102,28 @@ class SupervisionRulesTest {
     assertDoesNotThrow(() -> Supervisor.restarting(1, longest, 1, longest));
   }
 
-  @Test
-  void theQuarantineIsListedInTheOrderHandlersWereQuarantined() {
-    Supervisor s = Supervisor.restarting(10, 10, Integer.MAX_VALUE, 1);
+  /** Quarantines h0, h7, h14, h1, ... (20 names, not in name order); returns that order. */
+  private List<String> quarantineTwentyOutOfOrder(Supervisor s) {
     List<String> order = new ArrayList<>();
     for (int i = 0; i < 20; i++) {
       String name = "h" + (i * 7 % 20);
       order.add(name);
       s.onEviction(handler(name), name, boom, i);
     }
+    return order;
+  }
+
+  @Test
+  void theQuarantineIsListedInTheOrderHandlersWereQuarantined() {
+    Supervisor s = Supervisor.restarting(10, 10, Integer.MAX_VALUE, 1);
+    List<String> order = quarantineTwentyOutOfOrder(s);
     assertEquals(order, s.snapshot().stream().map(QuarantinedHandler::name).toList());
   }
 
   @Test
   void dueHandlersAreRestartedInTheOrderTheyWereQuarantined() {
     Supervisor s = Supervisor.restarting(10, 10, Integer.MAX_VALUE, 1);
-    List<String> order = new ArrayList<>();
-    for (int i = 0; i < 20; i++) {
-      String name = "h" + (i * 7 % 20);
-      order.add(name);
-      s.onEviction(handler(name), name, boom, i);
-    }
+    List<String> order = quarantineTwentyOutOfOrder(s);
     assertEquals(order, s.restartDue(100, registered::add));
     assertEquals(order, registered.stream().map(Object::toString).toList());
   }

@@ -20,7 +20,8 @@ class SupervisorTest {
 
   private final List<RecoveryHandler> registered = new ArrayList<>();
 
-  private static RecoveryHandler handler(String name) {
+  /** A handler that recovers nothing, named {@code name}; shared with SupervisionRulesTest. */
+  static RecoveryHandler handler(String name) {
     return new RecoveryHandler() {
       @Override
       public int[] recover() {
